@@ -1,0 +1,70 @@
+import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+
+import { AppError } from '../errors/AppError.js';
+
+/** Who is calling. `userId` is the only identity the app trusts; it comes from a verified token. */
+export interface Principal {
+  userId: string;
+  name?: string;
+}
+
+export interface AuthenticatorOptions {
+  issuer: string;
+  audience: string;
+  /** jwks mode: the issuer's JWKS URL. */
+  jwksUri?: string;
+  /** local mode: the HS256 secret that `npm run dev-token` signs with. */
+  localSecret?: () => string | undefined;
+  /** Tests: a fixed key set instead of fetching `jwksUri`. */
+  jwks?: Parameters<typeof createLocalJWKSet>[0];
+  clockToleranceSeconds?: number;
+}
+
+/**
+ * Validates `Authorization: Bearer <jwt>` with jose: signature, issuer, audience, expiry. The user id is
+ * the Entra `oid` claim when present (stable per user across apps), else `sub`.
+ */
+export class Authenticator {
+  readonly #options: Readonly<AuthenticatorOptions>;
+  readonly #remote?: JWTVerifyGetKey;
+
+  constructor(options: Readonly<AuthenticatorOptions>) {
+    this.#options = options;
+    if (options.jwks) this.#remote = createLocalJWKSet(options.jwks);
+    else if (options.jwksUri) this.#remote = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000 });
+  }
+
+  async authenticate(authorization: string | null | undefined): Promise<Principal> {
+    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization?.trim() ?? '');
+    if (!match) throw unauthorized('A bearer token is required');
+    const token = match[1]!;
+    const verifyOptions = {
+      issuer: this.#options.issuer,
+      audience: this.#options.audience,
+      clockTolerance: this.#options.clockToleranceSeconds ?? 30,
+    };
+    try {
+      const { payload } = this.#remote
+        ? await jwtVerify(token, this.#remote, verifyOptions)
+        : await jwtVerify(token, this.#localKey(), { ...verifyOptions, algorithms: ['HS256'] });
+      const userId = typeof payload.oid === 'string' ? payload.oid : payload.sub;
+      if (!userId || !/^[A-Za-z0-9@._:-]{1,128}$/.test(userId)) throw unauthorized('The token has no usable subject');
+      return { userId, name: typeof payload.name === 'string' ? payload.name : undefined };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw unauthorized('The bearer token is not valid', error);
+    }
+  }
+
+  #localKey(): Uint8Array {
+    const secret = this.#options.localSecret?.();
+    if (!secret) throw new AppError('config_invalid', 'No local signing secret configured');
+    return new TextEncoder().encode(secret);
+  }
+}
+
+function unauthorized(detail: string, cause?: unknown): AppError {
+  // The jose error says why (expired, bad signature, wrong audience); it is safe and useful to a client.
+  const reason = cause instanceof Error && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
+  return new AppError('unauthorized', 'Unauthorized', { detail: detail + reason, cause });
+}

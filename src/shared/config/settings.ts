@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Every app setting, in one table: the single source of truth for the config schema, the README's
+ * settings table, `local.settings.sample.json` and the Bicep app-settings test.
+ *
+ * `secret` settings may come from Key Vault (secret name `keyVaultName`, which wins over the
+ * environment) and are never printed. `requiredInProduction` settings must be present when
+ * `APP_ENV=production`.
+ */
+export interface SettingSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly schema: z.ZodType<unknown>;
+  /** Default used when the setting is absent (as the string the environment would hold). */
+  readonly default?: string;
+  /** Value written to local.settings.sample.json (defaults to `default`). */
+  readonly localValue?: string;
+  readonly secret?: boolean;
+  /** Key Vault secret name (secrets only). */
+  readonly keyVaultName?: string;
+  readonly requiredInProduction?: boolean;
+  /** Read by the Functions host/platform rather than by the app code alone. */
+  readonly platform?: boolean;
+}
+
+const url = z.url();
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const ncrontab = z
+  .string()
+  .regex(/^\S+( \S+){5}$/, 'expected a six-field NCRONTAB expression ("sec min hour day month weekday")');
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { name: 'APP_ENV', description: 'Environment: `local`, `test` or `production` (production forbids local auth and the sandbox).', schema: z.enum(['local', 'test', 'production']), default: 'local' },
+  { name: 'FUNCTIONS_WORKER_RUNTIME', description: 'Functions language worker; always `node`.', schema: z.literal('node'), default: 'node', platform: true },
+  { name: 'AzureWebJobsStorage', description: 'Storage connection string for the host and app data (Azurite: `UseDevelopmentStorage=true`). In Azure use `AzureWebJobsStorage__accountName` instead.', schema: z.string().min(1), localValue: 'UseDevelopmentStorage=true', secret: true, platform: true },
+  { name: 'AzureWebJobsStorage__accountName', description: 'Storage account name for identity-based connections (Azure).', schema: z.string().regex(/^[a-z0-9]{3,24}$/), requiredInProduction: true, platform: true },
+  { name: 'AzureWebJobsStorage__credential', description: '`managedidentity` to use the app identity for storage.', schema: z.string(), platform: true },
+  { name: 'AzureWebJobsStorage__clientId', description: 'Client id of a user-assigned identity for storage (optional).', schema: z.string(), platform: true },
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', description: 'Application Insights connection string (logs, metrics, traces).', schema: z.string().min(1), requiredInProduction: true, platform: true },
+  { name: 'KEY_VAULT_URI', description: 'Key Vault URI; when set, secrets are read from it with the app identity and refreshed periodically.', schema: url, requiredInProduction: true },
+  { name: 'KEY_VAULT_REFRESH_SECONDS', description: 'How often secrets are re-read from Key Vault.', schema: int(30, 86_400), default: '300' },
+  { name: 'AZURE_CLIENT_ID', description: 'Client id of a user-assigned managed identity for DefaultAzureCredential (optional).', schema: z.string() },
+  { name: 'KAKAO_REST_API_KEY', description: 'Kakao REST API key (Local + Mobility). Without it Kakao is disabled (or the sandbox is used locally).', schema: z.string().min(8), secret: true, keyVaultName: 'kakao-rest-api-key' },
+  { name: 'GOOGLE_MAPS_API_KEY', description: 'Google Maps Platform key (Places API (New), Routes API). Without it Google is disabled (or the sandbox is used locally).', schema: z.string().min(8), secret: true, keyVaultName: 'google-maps-api-key' },
+  { name: 'KAKAO_LOCAL_BASE_URL', description: 'Kakao Local API base URL.', schema: url, default: 'https://dapi.kakao.com' },
+  { name: 'KAKAO_MOBILITY_BASE_URL', description: 'Kakao Mobility API base URL.', schema: url, default: 'https://apis-navi.kakaomobility.com' },
+  { name: 'GOOGLE_PLACES_BASE_URL', description: 'Google Places API (New) base URL.', schema: url, default: 'https://places.googleapis.com' },
+  { name: 'GOOGLE_ROUTES_BASE_URL', description: 'Google Routes API base URL.', schema: url, default: 'https://routes.googleapis.com' },
+  { name: 'SANDBOX_UPSTREAM', description: 'Set by `npm start` when no provider keys are configured: provider base URLs point at the local sandbox.', schema: bool, default: 'false' },
+  { name: 'PLACE_CALL_TIMEOUT_MS', description: 'Whole-call budget for one place operation, retries included.', schema: int(100, 30_000), default: '2000' },
+  { name: 'ROUTE_CALL_TIMEOUT_MS', description: 'Whole-call budget for one route or matrix operation, retries included.', schema: int(100, 60_000), default: '5000' },
+  { name: 'REDIS_URL', description: 'Redis URL (`rediss://:<key>@<name>.redis.cache.windows.net:6380`). Without it the cache is in-process only and job events poll the store.', schema: z.string().regex(/^rediss?:\/\//, 'expected redis:// or rediss://'), secret: true, keyVaultName: 'redis-url' },
+  { name: 'CACHE_L1_MAX_ENTRIES', description: 'In-process LRU size.', schema: int(10, 1_000_000), default: '2000' },
+  { name: 'CACHE_L1_TTL_SECONDS', description: 'In-process LRU TTL ceiling.', schema: int(1, 86_400), default: '300' },
+  { name: 'ServiceBusConnection', description: 'Service Bus connection string (local use only; in Azure use `ServiceBusConnection__fullyQualifiedNamespace`). Without either, jobs go through an Azure Storage queue.', schema: z.string().regex(/^Endpoint=sb:\/\//, 'expected a Service Bus connection string'), secret: true, keyVaultName: 'servicebus-connection' },
+  { name: 'ServiceBusConnection__fullyQualifiedNamespace', description: 'Service Bus namespace host for identity-based connections (`<ns>.servicebus.windows.net`).', schema: z.string().regex(/^[a-z0-9-]+\.servicebus\.windows\.net$/i), requiredInProduction: true },
+  { name: 'ITINERARY_QUEUE_NAME', description: 'Queue (Service Bus or Storage) that carries itinerary jobs.', schema: z.string().regex(/^[a-z0-9-]{3,63}$/), default: 'ai-itinerary-generation' },
+  { name: 'AUTH_MODE', description: '`local` (HS256 tokens from `npm run dev-token`) or `jwks` (Entra ID or any OIDC issuer).', schema: z.enum(['local', 'jwks']), default: 'local' },
+  { name: 'AUTH_LOCAL_SECRET', description: 'HS256 signing secret for local tokens (local mode only; at least 32 characters).', schema: z.string().min(32), localValue: 'local-development-only-signing-secret-0000', secret: true },
+  { name: 'AUTH_ISSUER', description: 'Expected `iss` of bearer tokens (e.g. `https://login.microsoftonline.com/<tenant>/v2.0`).', schema: z.string().min(1), default: 'tripgen-local', requiredInProduction: true },
+  { name: 'AUTH_AUDIENCE', description: 'Expected `aud` of bearer tokens (the API app registration).', schema: z.string().min(1), default: 'tripgen-api', requiredInProduction: true },
+  { name: 'AUTH_JWKS_URI', description: 'JWKS URL of the issuer (jwks mode).', schema: url, requiredInProduction: true },
+  { name: 'HTTP_MAX_BODY_BYTES', description: 'Largest accepted request body.', schema: int(1024, 10 * 1024 * 1024), default: '262144' },
+  { name: 'AZURE_OPENAI_ENDPOINT', description: 'Azure OpenAI endpoint; when set the planner asks the model to re-rank and explain (optional).', schema: url },
+  { name: 'AZURE_OPENAI_DEPLOYMENT', description: 'Azure OpenAI deployment name.', schema: z.string().min(1), default: 'gpt-4o-mini' },
+  { name: 'AZURE_OPENAI_API_VERSION', description: 'Azure OpenAI API version.', schema: z.string().min(1), default: '2024-10-21' },
+  { name: 'AZURE_OPENAI_API_KEY', description: 'Azure OpenAI key; without it the app identity is used (keyless).', schema: z.string().min(8), secret: true, keyVaultName: 'azure-openai-api-key' },
+  { name: 'LLM_TIMEOUT_MS', description: 'Hard timeout for the LLM ranking call; the deterministic plan stands when it expires.', schema: int(100, 60_000), default: '8000' },
+  { name: 'WARMER_SCHEDULE', description: 'NCRONTAB schedule of the popular-destination cache warmer.', schema: ncrontab, default: '0 */20 * * * *' },
+  { name: 'VERIFIER_SCHEDULE', description: 'NCRONTAB schedule of the upcoming-trip opening-hours verifier.', schema: ncrontab, default: '0 0 */6 * * *' },
+  { name: 'WARMERS_RUN_ON_STARTUP', description: 'Run the timer functions once at start (never in production).', schema: bool, default: 'false' },
+  { name: 'WARMER_DESTINATIONS', description: 'Destinations to keep warm: `name:lat:lng` entries separated by `;`.', schema: z.string(), default: 'Seoul:37.5665:126.9780;Busan:35.1796:129.0756;Jeju:33.4996:126.5312' },
+  { name: 'WARMER_CATEGORIES', description: 'Categories to keep warm per destination (comma-separated).', schema: z.string(), default: 'attraction,culture,restaurant,cafe' },
+  { name: 'WARMER_UPSTREAM_BUDGET', description: 'Most upstream calls one warmer run may spend.', schema: int(0, 100_000), default: '200' },
+  { name: 'ATTACHMENT_MAX_BYTES', description: 'Largest photo attachment accepted.', schema: int(1024, 100 * 1024 * 1024), default: '10485760' },
+  { name: 'LOG_LEVEL', description: 'Minimum log level: `debug`, `info`, `warn` or `error`.', schema: z.enum(['debug', 'info', 'warn', 'error']), default: 'info' },
+];
+
+export const SETTINGS_BY_NAME: ReadonlyMap<string, SettingSpec> = new Map(SETTINGS.map((s) => [s.name, s]));

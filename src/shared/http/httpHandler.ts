@@ -1,0 +1,71 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+
+import type { AppContext } from '../app/AppContext.js';
+import { getAppContext } from '../app/appContextHolder.js';
+import type { Principal } from '../auth/Authenticator.js';
+import { ConfigError } from '../config/ConfigError.js';
+import { AppError } from '../errors/AppError.js';
+import { problemResponse, toAppError } from './problem.js';
+import { traceIdOf } from './traceId.js';
+
+/** What a handler receives besides the request: the shared app, the verified caller, the trace. */
+export interface RequestScope {
+  readonly app: AppContext;
+  readonly context: InvocationContext;
+  readonly traceId: string;
+  /** Aborted when the platform's HTTP budget (230 s) runs out; pass it to every upstream call. */
+  readonly signal: AbortSignal;
+}
+
+export interface AuthenticatedScope extends RequestScope {
+  readonly principal: Principal;
+}
+
+const HTTP_BUDGET_MS = 225_000;
+
+/**
+ * Wrap an HTTP handler: resolve the shared AppContext, run, and map every throw to problem+json through
+ * the one mapper. Unknown errors become 500s with a traceId; their details go to the log only.
+ */
+export function anonymous(
+  handler: (request: HttpRequest, scope: RequestScope) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return async function anonymousHandler(request, context) {
+    const traceId = traceIdOf(context);
+    let app: AppContext | undefined;
+    try {
+      app = await getAppContext().catch((error: unknown) => {
+        throw error instanceof ConfigError
+          ? new AppError('config_invalid', 'The app is misconfigured', { detail: 'The service is misconfigured', cause: error })
+          : error;
+      });
+      const response = await handler(request, { app, context, traceId, signal: AbortSignal.timeout(HTTP_BUDGET_MS) });
+      return withTrace(response, traceId);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) {
+        const cause = appError.cause instanceof Error ? `${appError.cause.name}: ${appError.cause.message}` : undefined;
+        const fields = { traceId, code: appError.code, error: appError.message, cause, fn: context.functionName };
+        if (app) app.logger.error('request failed', fields);
+        else context.error(JSON.stringify(fields));
+      }
+      return withTrace(problemResponse(appError, traceId), traceId);
+    }
+  };
+}
+
+/** Like `anonymous`, but first verifies the bearer token; the handler gets the caller's principal. */
+export function authenticated(
+  handler: (request: HttpRequest, scope: AuthenticatedScope) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return anonymous(async (request, scope) => {
+    const principal = await scope.app.authenticator.authenticate(request.headers.get('authorization'));
+    return await handler(request, { ...scope, principal });
+  });
+}
+
+function withTrace(response: HttpResponseInit, traceId: string): HttpResponseInit {
+  const headers = new Headers(response.headers as ConstructorParameters<typeof Headers>[0]);
+  headers.set('x-trace-id', traceId);
+  return { ...response, headers: Object.fromEntries(headers.entries()) };
+}

@@ -1,0 +1,48 @@
+import type { HttpRequest } from '@azure/functions';
+import type { z } from 'zod';
+
+import { AppError } from '../errors/AppError.js';
+import { parseOrThrow } from '../errors/validationError.js';
+
+/**
+ * Read and validate a JSON body: 415 unless the content type is JSON, 413 past `maxBytes` (checked on
+ * Content-Length first, then on the bytes actually read), 400 for malformed JSON or failing fields.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  maxBytes: number,
+): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type)) {
+    throw new AppError('unsupported_media_type', 'Expected application/json', {
+      detail: 'Send the body as application/json',
+    });
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const buffer = Buffer.from(await request.arrayBuffer());
+  if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(buffer.toString('utf8'));
+  } catch (cause) {
+    throw new AppError('validation_failed', 'Malformed JSON', {
+      detail: 'The body is not valid JSON',
+      errors: [{ path: 'body', message: 'not valid JSON' }],
+      cause,
+    });
+  }
+  return parseOrThrow(schema, json, 'body');
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large', 'Body too large', { detail: `The body must be at most ${maxBytes} bytes` });
+}
+
+/** Validate the query string against a zod object schema (values arrive as strings: use z.coerce). */
+export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S): z.output<S> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of request.query.entries()) query[key] = value;
+  return parseOrThrow(schema, query, 'query');
+}
