@@ -1,0 +1,163 @@
+import { LRUCache } from 'lru-cache';
+
+import { isAppError } from '../errors/AppError.js';
+import type { Logger } from '../telemetry/Logger.js';
+import type { Metrics } from '../telemetry/Metrics.js';
+import type { CacheStore } from './CacheStore.js';
+
+/** How the answer was produced: from cache, from the upstream, or a stale copy because the upstream failed. */
+export type CacheOutcome = 'hit' | 'miss' | 'stale';
+
+export interface CacheResult<T> {
+  value: T;
+  cache: CacheOutcome;
+  /** When the value was fetched from the upstream (ms since epoch). */
+  storedAt: number;
+}
+
+export interface CachePolicy<T> {
+  /** Fresh lifetime. */
+  ttlMs: number;
+  /** Empty results live this long instead (negative caching). */
+  negativeTtlMs?: number;
+  isEmpty?: (value: T) => boolean;
+}
+
+export interface TieredCacheOptions {
+  l1MaxEntries: number;
+  /** Ceiling on how long L1 keeps anything (DESIGN §5: 5 minutes). */
+  l1TtlMs: number;
+  l2?: CacheStore;
+  /** How long past freshness a value is kept for stale-on-error. */
+  staleWindowMs?: number;
+  metrics: Metrics;
+  logger?: Logger;
+  /** Injectable clock (tests use fake time). */
+  now?: () => number;
+}
+
+interface Envelope<T> {
+  v: T;
+  /** stored at */
+  s: number;
+  /** fresh until */
+  f: number;
+}
+
+/**
+ * Cache-aside over an in-process LRU (L1) and an optional shared store (L2, Redis): single-flight per
+ * key, stale-on-error for transient upstream failures, short negative caching, hit/miss/stale metrics.
+ * L2 failures never fail a request: the cache degrades to L1 + upstream.
+ */
+export class TieredCache {
+  readonly #l1: LRUCache<string, Envelope<unknown>>;
+  readonly #inflight = new Map<string, Promise<CacheResult<unknown>>>();
+  readonly #options: Required<Omit<TieredCacheOptions, 'l2' | 'logger'>> & Pick<TieredCacheOptions, 'l2' | 'logger'>;
+
+  constructor(options: Readonly<TieredCacheOptions>) {
+    this.#options = { staleWindowMs: 24 * 3600_000, now: Date.now, ...options };
+    const now = this.#options.now;
+    this.#l1 = new LRUCache({ max: options.l1MaxEntries, ttl: options.l1TtlMs, ttlResolution: 0, perf: { now } });
+  }
+
+  /** Return the cached value or load it once, however many callers ask at the same time. */
+  async getOrLoad<T>(key: string, policy: Readonly<CachePolicy<T>>, loader: () => Promise<T>): Promise<CacheResult<T>> {
+    const { metrics, now } = this.#options;
+    const l1 = this.#l1.get(key) as Envelope<T> | undefined;
+    if (l1 && l1.f > now()) {
+      metrics.increment('cache.hit');
+      return { value: l1.v, cache: 'hit', storedAt: l1.s };
+    }
+    const pending = this.#inflight.get(key) as Promise<CacheResult<T>> | undefined;
+    if (pending) {
+      metrics.increment('cache.coalesced');
+      const shared = await pending;
+      return { ...shared, cache: shared.cache === 'miss' ? 'hit' : shared.cache };
+    }
+    const load = this.#load(key, policy, loader, l1);
+    this.#inflight.set(key, load);
+    try {
+      return await load;
+    } finally {
+      this.#inflight.delete(key);
+    }
+  }
+
+  async #load<T>(
+    key: string,
+    policy: Readonly<CachePolicy<T>>,
+    loader: () => Promise<T>,
+    staleL1: Envelope<T> | undefined,
+  ): Promise<CacheResult<T>> {
+    const { metrics, now } = this.#options;
+    const l2 = await this.#l2Get<T>(key);
+    if (l2 && l2.f > now()) {
+      this.#l1Set(key, l2);
+      metrics.increment('cache.hit');
+      metrics.increment('cache.hit.l2');
+      return { value: l2.v, cache: 'hit', storedAt: l2.s };
+    }
+    const started = performance.now();
+    metrics.increment('upstream.calls');
+    try {
+      const value = await loader();
+      metrics.observe('upstream.latency', performance.now() - started);
+      const empty = policy.isEmpty?.(value) ?? false;
+      const ttl = empty ? (policy.negativeTtlMs ?? policy.ttlMs) : policy.ttlMs;
+      const envelope: Envelope<T> = { v: value, s: now(), f: now() + ttl };
+      this.#l1Set(key, envelope);
+      await this.#l2Set(key, envelope, ttl + (empty ? 0 : this.#options.staleWindowMs));
+      metrics.increment('cache.miss');
+      return { value, cache: 'miss', storedAt: envelope.s };
+    } catch (error) {
+      metrics.increment('upstream.errors');
+      const stale = staleL1 ?? l2;
+      if (stale && isAppError(error) && error.transient) {
+        metrics.increment('cache.stale');
+        this.#options.logger?.warn('serving stale value', { key, code: error.code });
+        return { value: stale.v, cache: 'stale', storedAt: stale.s };
+      }
+      throw error;
+    }
+  }
+
+  /** Drop a key from both tiers (e.g. after the verifier saw a change). */
+  async invalidate(key: string): Promise<void> {
+    this.#l1.delete(key);
+    await this.#options.l2?.delete(key).catch(() => undefined);
+  }
+
+  /** Whether a fresh value is cached (L1 or L2) and how long it stays fresh, for warmers. */
+  async freshness(key: string): Promise<{ cached: boolean; freshForMs: number }> {
+    const now = this.#options.now();
+    const env = (this.#l1.get(key) as Envelope<unknown> | undefined) ?? (await this.#l2Get<unknown>(key));
+    if (!env || env.f <= now) return { cached: false, freshForMs: 0 };
+    return { cached: true, freshForMs: env.f - now };
+  }
+
+  #l1Set<T>(key: string, envelope: Envelope<T>): void {
+    const keepFor = Math.max(1, envelope.f - this.#options.now() + this.#options.staleWindowMs);
+    this.#l1.set(key, envelope, { ttl: Math.min(this.#options.l1TtlMs, keepFor) });
+  }
+
+  async #l2Get<T>(key: string): Promise<Envelope<T> | undefined> {
+    if (!this.#options.l2) return undefined;
+    try {
+      return await this.#options.l2.get<Envelope<T>>(key);
+    } catch (error) {
+      this.#options.metrics.increment('cache.l2.errors');
+      this.#options.logger?.debug('L2 get failed', { key, error: (error as Error).message });
+      return undefined;
+    }
+  }
+
+  async #l2Set<T>(key: string, envelope: Envelope<T>, ttlMs: number): Promise<void> {
+    if (!this.#options.l2) return;
+    try {
+      await this.#options.l2.set(key, envelope, ttlMs);
+    } catch (error) {
+      this.#options.metrics.increment('cache.l2.errors');
+      this.#options.logger?.debug('L2 set failed', { key, error: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import {
+  bulkhead,
+  BulkheadPolicy,
+  circuitBreaker,
+  CircuitBreakerPolicy,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  handleWhen,
+  isBrokenCircuitError,
+  isBulkheadRejectedError,
+  retry,
+  TaskCancelledError,
+  timeout,
+  TimeoutStrategy,
+  wrap,
+} from 'cockatiel';
+
+import { AppError, isAppError } from '../errors/AppError.js';
+
+export interface ProviderPolicyOptions {
+  /** e.g. `kakao.search`; used in errors and metrics. */
+  name: string;
+  provider: string;
+  /** Whole-call budget, retries and backoff included (DESIGN §6: 2 s for place calls). */
+  budgetMs: number;
+  maxRetries?: number;
+  /** Consecutive failures that open the breaker (DESIGN §6: 5). */
+  breakerThreshold?: number;
+  /** How long the breaker stays open before a half-open trial call (DESIGN §6: 60 s). */
+  halfOpenAfterMs?: number;
+  /** Concurrent calls allowed, and how many may queue behind them. */
+  concurrency?: number;
+  queue?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+}
+
+/** Codes that say the upstream itself is unwell (and so count towards opening the breaker). */
+const UPSTREAM_FAILURES = new Set([
+  'upstream_unavailable',
+  'upstream_timeout',
+  'upstream_bad_response',
+  'upstream_quota_exceeded',
+  'upstream_rejected',
+]);
+
+/**
+ * The resilience stack for one provider operation, built once per process and shared:
+ * bulkhead → whole-call timeout → retry (exponential backoff with full jitter, honouring Retry-After
+ * when it fits the remaining budget) → consecutive-failure circuit breaker → the call.
+ * Everything that escapes is an AppError with a stable code.
+ */
+export class ProviderPolicy {
+  readonly name: string;
+  readonly #options: Required<Omit<ProviderPolicyOptions, 'random'>> & { random: () => number };
+  readonly #breaker: CircuitBreakerPolicy;
+  readonly #bulkhead: BulkheadPolicy;
+
+  constructor(options: Readonly<ProviderPolicyOptions>) {
+    this.name = options.name;
+    this.#options = {
+      maxRetries: 2,
+      breakerThreshold: 5,
+      halfOpenAfterMs: 60_000,
+      concurrency: 64,
+      queue: 256,
+      baseDelayMs: 100,
+      maxDelayMs: 1_000,
+      random: Math.random,
+      ...options,
+    };
+    this.#breaker = circuitBreaker(
+      handleWhen((e) => isAppError(e) && UPSTREAM_FAILURES.has(e.code)),
+      { halfOpenAfter: this.#options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(this.#options.breakerThreshold) },
+    );
+    this.#bulkhead = bulkhead(this.#options.concurrency, this.#options.queue);
+  }
+
+  /** `closed`, `open`, `halfOpen` or `isolated`. */
+  get state(): 'closed' | 'open' | 'halfOpen' | 'isolated' {
+    const map = {
+      [CircuitState.Closed]: 'closed',
+      [CircuitState.Open]: 'open',
+      [CircuitState.HalfOpen]: 'halfOpen',
+      [CircuitState.Isolated]: 'isolated',
+    } as const;
+    return map[this.#breaker.state];
+  }
+
+  /** True when calls would be rejected without reaching the upstream. */
+  get isOpen(): boolean {
+    return this.#breaker.state === CircuitState.Open || this.#breaker.state === CircuitState.Isolated;
+  }
+
+  get onBreak() {
+    return this.#breaker.onBreak;
+  }
+
+  get onReset() {
+    return this.#breaker.onReset;
+  }
+
+  async execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const o = this.#options;
+    const deadline = Date.now() + o.budgetMs;
+    const retryAfterMs = (e: unknown) =>
+      isAppError(e) && e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : undefined;
+    // Built per call because the retry decision depends on this call's remaining budget.
+    const retryPolicy = retry(
+      handleWhen((e) => {
+        if (!isAppError(e) || !e.transient || isBrokenCircuitError(e)) return false;
+        const wait = retryAfterMs(e) ?? 0;
+        return Date.now() + wait < deadline - 50;
+      }),
+      {
+        maxAttempts: o.maxRetries,
+        backoff: new DelegateBackoff((context) => {
+          const error = 'error' in context.result ? context.result.error : undefined;
+          const hinted = retryAfterMs(error);
+          if (hinted !== undefined) return hinted;
+          const cap = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (context.attempt - 1));
+          return Math.round(cap * o.random());
+        }),
+      },
+    );
+    const policy = wrap(this.#bulkhead, timeout(o.budgetMs, TimeoutStrategy.Aggressive), retryPolicy, this.#breaker);
+    try {
+      return await policy.execute(({ signal: inner }) => fn(inner), signal);
+    } catch (error) {
+      throw this.#translate(error);
+    }
+  }
+
+  #translate(error: unknown): unknown {
+    const provider = this.#options.provider;
+    if (isBrokenCircuitError(error)) {
+      return new AppError('upstream_circuit_open', `${this.name}: circuit open`, {
+        detail: `${provider} is temporarily disabled after repeated failures`,
+        provider,
+        retryAfterSeconds: Math.ceil(this.#options.halfOpenAfterMs / 1000),
+        cause: error,
+      });
+    }
+    // cockatiel 3.2.1's ESM isTaskCancelledError() tests the wrong property, so check the class instead.
+    if (error instanceof TaskCancelledError) {
+      return new AppError('upstream_timeout', `${this.name}: no answer within ${this.#options.budgetMs} ms`, {
+        detail: `${provider} did not answer in time`,
+        provider,
+        cause: error,
+      });
+    }
+    if (isBulkheadRejectedError(error)) {
+      return new AppError('upstream_unavailable', `${this.name}: too many concurrent calls`, {
+        detail: 'Too many concurrent calls to the map provider',
+        provider,
+        retryAfterSeconds: 1,
+        cause: error,
+      });
+    }
+    return error;
+  }
+}
