@@ -1,7 +1,23 @@
+import type { Redis } from 'ioredis';
+
 import type { Authenticator } from '../auth/Authenticator.js';
+import type { TieredCache } from '../cache/TieredCache.js';
 import type { AppConfig } from '../config/AppConfig.js';
 import type { HealthCheck } from '../health/HealthCheck.js';
+import type { ItineraryService } from '../itinerary/ItineraryService.js';
+import type { ItineraryStore } from '../itinerary/ItineraryStore.js';
+import type { JobEventBus } from '../jobs/JobEventBus.js';
+import type { JobService } from '../jobs/JobService.js';
+import type { JobStore } from '../jobs/JobStore.js';
+import type { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
+import type { JobSweeper } from '../pipeline/JobSweeper.js';
+import type { PlaceServices } from '../places/PlaceServices.js';
+import type { JobQueue } from '../queue/JobQueue.js';
+import type { StorageClients } from '../store/storageClients.js';
 import type { Logger } from '../telemetry/Logger.js';
+import type { Metrics } from '../telemetry/Metrics.js';
+import type { TripService } from '../trips/TripService.js';
+import type { TripStore } from '../trips/TripStore.js';
 
 /**
  * Everything built once per process at cold start and shared by every invocation: config, clients,
@@ -10,8 +26,23 @@ import type { Logger } from '../telemetry/Logger.js';
 export interface AppContext {
   readonly config: AppConfig;
   readonly logger: Logger;
+  readonly metrics: Metrics;
   readonly authenticator: Authenticator;
   readonly healthChecks: readonly HealthCheck[];
+  readonly storage: StorageClients;
+  readonly redis?: Redis;
+  readonly cache: TieredCache;
+  readonly places: PlaceServices;
+  readonly trips: TripService;
+  readonly tripStore: TripStore;
+  readonly jobs: JobService;
+  readonly jobStore: JobStore;
+  readonly jobEvents: JobEventBus;
+  readonly jobQueue: JobQueue;
+  readonly itineraries: ItineraryService;
+  readonly itineraryStore: ItineraryStore;
+  readonly worker: ItineraryWorker;
+  readonly jobSweeper: JobSweeper;
   /** Release sockets, timers and connections (local host shutdown, tests). */
   close(): Promise<void>;
 }

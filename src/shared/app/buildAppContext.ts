@@ -1,20 +1,52 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { ServiceBusClient } from '@azure/service-bus';
 import type { Redis } from 'ioredis';
 
 import { Authenticator } from '../auth/Authenticator.js';
+import { RedisCacheStore } from '../cache/CacheStore.js';
 import { createRedisConnection } from '../cache/redisConnection.js';
+import { TieredCache } from '../cache/TieredCache.js';
 import type { AppConfig } from '../config/AppConfig.js';
 import { type LoadConfigOptions, loadConfig } from '../config/loadConfig.js';
 import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
+import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
+import { ItineraryService } from '../itinerary/ItineraryService.js';
+import { ItineraryStore } from '../itinerary/ItineraryStore.js';
+import { noJobEvents } from '../jobs/JobEventBus.js';
+import { JobService } from '../jobs/JobService.js';
+import { JobStore } from '../jobs/JobStore.js';
+import { RedisJobEventBus } from '../jobs/RedisJobEventBus.js';
+import { createItineraryGenerator } from '../pipeline/createItineraryGenerator.js';
+import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
+import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
+import { JobSweeper } from '../pipeline/JobSweeper.js';
+import { createPlaceServices } from '../places/PlaceServices.js';
+import { createProviderClients } from '../places/ProviderClients.js';
+import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
+import { createUpstreamDispatchers } from '../providers/http/upstreamDispatchers.js';
+import type { JobQueue } from '../queue/JobQueue.js';
+import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
+import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
+import { Metrics } from '../telemetry/Metrics.js';
+import { TripService } from '../trips/TripService.js';
+import { TripStore } from '../trips/TripStore.js';
 import type { AppContext } from './AppContext.js';
 
 export interface BuildOptions extends LoadConfigOptions {
   logger?: Logger;
   credential?: TokenCredential;
+  /** Tests: replace the itinerary generator or the job queue (e.g. a failing queue). */
+  generator?: ItineraryGenerator;
+  jobQueue?: JobQueue;
+  /** Tests: a crash seam between storing an itinerary and completing its job. */
+  afterStore?: (jobId: string) => Promise<void>;
 }
+
+export const TABLES = { trips: 'trips', jobs: 'jobs' } as const;
+export const CONTAINERS = { itineraries: 'itineraries', attachments: 'attachments' } as const;
 
 /**
  * The composition root: config → credential → clients → caches → providers → services.
@@ -30,6 +62,7 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
     throw error;
   }
   const logger = options.logger ?? consoleLogger(config.logLevel, { app: 'tripgen' });
+  const metrics = new Metrics();
   let credential: TokenCredential | undefined = options.credential;
   const getCredential = () =>
     (credential ??= new DefaultAzureCredential(config.azureClientId ? { managedIdentityClientId: config.azureClientId } : {}));
@@ -38,6 +71,47 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
   const redisUrl = config.secrets.get('REDIS_URL');
   const redis: Redis | undefined = redisUrl ? createRedisConnection(redisUrl) : undefined;
   redis?.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
+
+  const cache = new TieredCache({
+    l1MaxEntries: config.cache.l1MaxEntries,
+    l1TtlMs: config.cache.l1TtlSeconds * 1000,
+    l2: redis ? new RedisCacheStore(redis) : undefined,
+    metrics,
+    logger,
+  });
+  const dispatchers = createUpstreamDispatchers();
+  const places = createPlaceServices(
+    createProviderClients(config, dispatchers),
+    cache,
+    redis ? new RedisSearchRecorder(redis) : new InMemorySearchRecorder(),
+  );
+
+  const tripStore = new TripStore(storage.table(TABLES.trips));
+  const jobStore = new JobStore(storage.table(TABLES.jobs));
+  const itineraryStore = new ItineraryStore(storage.blobs.getContainerClient(CONTAINERS.itineraries), redis);
+  const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
+  const jobEvents = redis ? new RedisJobEventBus(redis, logger) : noJobEvents;
+  let serviceBus: ServiceBusClient | undefined;
+  const jobQueue: JobQueue =
+    options.jobQueue ??
+    (config.queue.backend === 'servicebus'
+      ? new ServiceBusJobQueue(
+          (serviceBus = config.secrets.get('ServiceBusConnection')
+            ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
+            : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())).createSender(config.queue.name),
+        )
+      : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
+
+  const generator = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
+  const worker = new ItineraryWorker({
+    trips: tripStore,
+    jobs: jobStore,
+    itineraries: itineraryStore,
+    events: jobEvents,
+    generator,
+    logger,
+    afterStore: options.afterStore,
+  });
 
   const authenticator = new Authenticator({
     issuer: config.auth.issuer,
@@ -49,10 +123,33 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
   return {
     config,
     logger,
+    metrics,
     authenticator,
     healthChecks: dependencyHealthChecks({ config, storage, redis, getCredential }),
+    storage,
+    redis,
+    cache,
+    places,
+    tripStore,
+    trips: new TripService({ trips: tripStore, jobs: jobStore, itineraries: itineraryStore, attachments: signer }),
+    jobStore,
+    jobs: new JobService({ trips: tripStore, jobs: jobStore, queue: jobQueue, events: jobEvents, logger }),
+    jobEvents,
+    jobQueue,
+    itineraryStore,
+    itineraries: new ItineraryService(itineraryStore, signer),
+    worker,
+    jobSweeper: new JobSweeper({
+      jobs: jobStore,
+      events: jobEvents,
+      logger,
+      poisonQueue: config.queue.backend === 'storage' ? storage.queues.getQueueClient(`${config.queue.name}-poison`) : undefined,
+    }),
     async close() {
       config.secrets.stopAutoRefresh();
+      await jobQueue.close().catch(() => undefined);
+      await serviceBus?.close().catch(() => undefined);
+      await dispatchers.close().catch(() => undefined);
       redis?.disconnect();
     },
   };

@@ -121,6 +121,14 @@ export class TieredCache {
     }
   }
 
+  /** Write a value fetched elsewhere (e.g. places seen in a search, kept for details). */
+  async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    const now = this.#options.now();
+    const envelope: Envelope<T> = { v: value, s: now, f: now + ttlMs };
+    this.#l1Set(key, envelope);
+    await this.#l2Set(key, envelope, ttlMs + this.#options.staleWindowMs);
+  }
+
   /** Drop a key from both tiers (e.g. after the verifier saw a change). */
   async invalidate(key: string): Promise<void> {
     this.#l1.delete(key);

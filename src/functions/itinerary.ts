@@ -1,0 +1,54 @@
+import '../shared/http/enableHttpStream.js';
+
+import { app } from '@azure/functions';
+import { AppError } from '../shared/errors/AppError.js';
+import { authenticated } from '../shared/http/httpHandler.js';
+import { readJsonBody } from '../shared/http/readJsonBody.js';
+import { json, routeId } from '../shared/http/responses.js';
+import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
+
+app.http('itinerary-get', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const { doc, etag } = await ctx.itineraries.get(principal.userId, tripId);
+    if (request.headers.get('if-none-match') === etag) return { status: 304, headers: { etag } };
+    const { jobId: _jobId, ...body } = doc;
+    return json(200, body, { etag });
+  }),
+});
+
+app.http('itinerary-item-patch', {
+  methods: ['PATCH'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const itemId = routeId(request, 'itemId');
+    const { memo } = await readJsonBody(request, memoBodySchema, ctx.config.http.maxBodyBytes);
+    const { doc, etag } = await ctx.itineraries.setMemo(principal.userId, tripId, itemId, memo, request.headers.get('if-match') ?? undefined);
+    const item = doc.days.flatMap((d) => d.items).find((i) => i.id === itemId);
+    return json(200, item, { etag });
+  }),
+});
+
+app.http('itinerary-attachments-create', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/attachments',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const itemId = routeId(request, 'itemId');
+    const body = await readJsonBody(request, attachmentBodySchema, ctx.config.http.maxBodyBytes);
+    if (body.sizeBytes > ctx.config.attachments.maxBytes) {
+      throw new AppError('payload_too_large', 'Photo too large', {
+        detail: `Photos may be at most ${ctx.config.attachments.maxBytes} bytes`,
+        errors: [{ path: 'body.sizeBytes', message: `at most ${ctx.config.attachments.maxBytes}` }],
+      });
+    }
+    const created = await ctx.itineraries.createAttachment(principal.userId, tripId, itemId, body.contentType, body.sizeBytes);
+    return json(201, created);
+  }),
+});

@@ -1,0 +1,32 @@
+import '../shared/http/enableHttpStream.js';
+
+import { app } from '@azure/functions';
+import { AppError } from '../shared/errors/AppError.js';
+import { authenticated } from '../shared/http/httpHandler.js';
+import { readJsonBody } from '../shared/http/readJsonBody.js';
+import { json, routeId } from '../shared/http/responses.js';
+import { createJobBodySchema, jobOptionsSchema } from '../shared/jobs/Job.js';
+
+/** POST /api/trips/{tripId}/itinerary-jobs → 202 + Location (DESIGN §9). */
+app.http('itinerary-jobs-create', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary-jobs',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const key = request.headers.get('idempotency-key') ?? undefined;
+    if (key !== undefined && !/^[\x21-\x7e]{1,128}$/.test(key)) {
+      throw new AppError('validation_failed', 'Bad Idempotency-Key', {
+        errors: [{ path: 'headers.idempotency-key', message: '1–128 visible ASCII characters' }],
+      });
+    }
+    const hasBody = (request.headers.get('content-length') ?? '0') !== '0' || request.headers.has('content-type');
+    const body = hasBody ? await readJsonBody(request, createJobBodySchema, ctx.config.http.maxBodyBytes) : { options: jobOptionsSchema.parse(undefined) };
+    const { job } = await ctx.jobs.submit(principal.userId, tripId, body.options, key);
+    return json(
+      202,
+      { jobId: job.jobId, status: job.status },
+      { location: `/api/jobs/${job.jobId}`, 'retry-after': '1' },
+    );
+  }),
+});

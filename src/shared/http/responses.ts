@@ -1,0 +1,27 @@
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+
+import { AppError } from '../errors/AppError.js';
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status, jsonBody: body, headers: { 'cache-control': 'no-store', ...headers } };
+}
+
+/** PUT/PATCH/DELETE on versioned resources need the ETag the client read (428 without, 412 when stale). */
+export function requireIfMatch(request: HttpRequest): string {
+  const value = request.headers.get('if-match');
+  if (!value) {
+    throw new AppError('precondition_required', 'If-Match required', {
+      detail: 'Send the ETag from your last GET in If-Match',
+    });
+  }
+  return value;
+}
+
+/** Route parameters are ids we generated: reject anything else before it reaches a store. */
+export function routeId(request: HttpRequest, name: string): string {
+  const value = request.params[name] ?? '';
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(value)) {
+    throw new AppError('validation_failed', 'Bad id', { errors: [{ path: `params.${name}`, message: 'not a valid id' }] });
+  }
+  return value;
+}

@@ -1,0 +1,42 @@
+import type { Place } from '../domain/place.js';
+import type { TravelMode } from '../domain/route.js';
+
+export interface Attachment {
+  attachmentId: string;
+  contentType: string;
+  sizeBytes: number;
+  blobName: string;
+  createdAt: string;
+}
+
+export interface ItineraryItem {
+  id: string;
+  kind: 'visit' | 'meal' | 'travel' | 'rest';
+  start: string;
+  end: string;
+  place?: Place;
+  travel?: { mode: TravelMode; distanceMeters: number; durationSeconds: number; estimated: boolean };
+  memo?: string;
+  attachments?: Attachment[];
+  /** Set by the upcoming-trip verifier when the place's hours changed (never a silent rewrite). */
+  warnings?: string[];
+}
+
+export interface ItineraryDay {
+  date: string;
+  items: ItineraryItem[];
+}
+
+/** The read model served by GET /api/trips/{tripId}/itinerary (DESIGN §13). */
+export interface ItineraryDocument {
+  tripId: string;
+  /** The job that produced it (idempotency: a redelivered job finds its own document). */
+  jobId: string;
+  generatedAt: string;
+  days: ItineraryDay[];
+  warnings: string[];
+  dropped: { placeId?: string; name?: string; reason: string }[];
+  metrics?: Record<string, unknown>;
+  /** Sample-data notice when generated against the sandbox upstream. */
+  notice?: string;
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+
+import { AppError } from '../errors/AppError.js';
+import type { AttachmentSigner } from './AttachmentSigner.js';
+import type { Attachment, ItineraryDocument, ItineraryItem } from './ItineraryDocument.js';
+import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
+
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+
+/** Reading the itinerary and the user's own additions to it: memos and photo attachments. */
+export class ItineraryService {
+  readonly #store: ItineraryStore;
+  readonly #signer: AttachmentSigner;
+
+  constructor(store: ItineraryStore, signer: AttachmentSigner) {
+    this.#store = store;
+    this.#signer = signer;
+  }
+
+  async get(ownerId: string, tripId: string): Promise<StoredItinerary> {
+    return await this.#store.get(ownerId, tripId);
+  }
+
+  async setMemo(ownerId: string, tripId: string, itemId: string, memo: string, ifMatch?: string): Promise<StoredItinerary> {
+    return await this.#modifyItem(ownerId, tripId, itemId, ifMatch, (item) => {
+      item.memo = memo === '' ? undefined : memo;
+    });
+  }
+
+  /** Record a pending attachment and return a short-lived SAS URL the client uploads the photo to. */
+  async createAttachment(ownerId: string, tripId: string, itemId: string, contentType: string, sizeBytes: number) {
+    const attachmentId = randomUUID();
+    const blobName = `${encodeURIComponent(ownerId)}/${tripId}/${itemId}/${attachmentId}`;
+    const attachment: Attachment = { attachmentId, contentType, sizeBytes, blobName, createdAt: new Date().toISOString() };
+    await this.#modifyItem(ownerId, tripId, itemId, undefined, (item) => {
+      item.attachments = [...(item.attachments ?? []), attachment];
+      if (item.attachments.length > 20) throw new AppError('conflict', 'Too many attachments', { detail: 'At most 20 photos per item' });
+    });
+    await this.#signer.ensureContainer();
+    const signed = await this.#signer.signUpload(blobName, contentType);
+    return { attachmentId, uploadUrl: signed.uploadUrl, expiresAt: signed.expiresAt };
+  }
+
+  /** Optimistic read-modify-write; retried when a concurrent writer (the verifier, another tab) got there first. */
+  async #modifyItem(
+    ownerId: string,
+    tripId: string,
+    itemId: string,
+    ifMatch: string | undefined,
+    change: (item: ItineraryItem) => void,
+  ): Promise<StoredItinerary> {
+    for (let attempt = 0; ; attempt++) {
+      const { doc, etag } = await this.#store.get(ownerId, tripId);
+      if (ifMatch && ifMatch !== etag) throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The itinerary changed' });
+      const copy = structuredClone(doc) as ItineraryDocument;
+      const item = copy.days.flatMap((d) => d.items).find((i) => i.id === itemId);
+      if (!item) throw new AppError('not_found', 'Item not found', { detail: `No item ${itemId} in this itinerary` });
+      change(item);
+      try {
+        const newEtag = await this.#store.put(ownerId, tripId, copy, etag);
+        return { doc: copy, etag: newEtag };
+      } catch (error) {
+        if (ifMatch || attempt >= 3 || !(error instanceof AppError && error.code === 'precondition_failed')) throw error;
+      }
+    }
+  }
+}

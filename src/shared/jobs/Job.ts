@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const JOB_STEPS = ['queued', 'gathering_places', 'planning', 'validating', 'storing', 'completed', 'failed'] as const;
+export type JobStep = (typeof JOB_STEPS)[number];
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
+
+/** A generation job as stored and as served by GET /api/jobs/{jobId} (minus ownerId). */
+export interface Job {
+  jobId: string;
+  tripId: string;
+  ownerId: string;
+  status: JobStatus;
+  step: JobStep;
+  progress: number;
+  error?: { code: string; message: string };
+  createdAt: string;
+  updatedAt: string;
+  /** How many times a worker picked it up. */
+  attempts: number;
+  options: JobOptions;
+}
+
+export const jobOptionsSchema = z
+  .object({
+    /** Use the LLM ranker when configured (default true). */
+    useLlm: z.boolean().default(true),
+    /** Pace override: relaxed, normal or packed. */
+    pace: z.enum(['relaxed', 'normal', 'packed']).default('normal'),
+  })
+  .strict()
+  .default({ useLlm: true, pace: 'normal' });
+export type JobOptions = z.output<typeof jobOptionsSchema>;
+
+/** Body of POST /api/trips/{tripId}/itinerary-jobs (optional). */
+export const createJobBodySchema = z.object({ options: jobOptionsSchema }).strict();
+
+/** The queue message: ids and options only, never the trip itself (DESIGN §9). */
+export const jobMessageSchema = z.object({
+  jobId: z.string().min(1).max(64),
+  tripId: z.string().min(1).max(64),
+  ownerId: z.string().min(1).max(128),
+  options: jobOptionsSchema,
+});
+export type JobMessage = z.output<typeof jobMessageSchema>;
+
+export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'failed']);
+
+/** Public view of a job. */
+export function toJobView(job: Job) {
+  const { ownerId: _owner, attempts: _attempts, options: _options, ...view } = job;
+  return {
+    ...view,
+    ...(job.status === 'completed' ? { itineraryUrl: `/api/trips/${job.tripId}/itinerary` } : {}),
+  };
+}

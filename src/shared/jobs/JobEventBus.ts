@@ -1,0 +1,26 @@
+import type { Job } from './Job.js';
+
+/**
+ * Job progress fan-out. With Redis: pub/sub channels from seed 004 plus a 1 h status cache; without
+ * Redis, `subscribe` is absent and readers poll the store.
+ */
+export interface JobEventBus {
+  publish(job: Job): Promise<void>;
+  /** Calls `listener` with every published state of `jobId` until the returned function is called. */
+  subscribe?(jobId: string, listener: (job: Job) => void): Promise<() => Promise<void>>;
+  /** The cached status, when there is a cache. */
+  cached?(jobId: string): Promise<Job | undefined>;
+}
+
+/** No Redis: publishing is a no-op; readers poll the job store. */
+export const noJobEvents: JobEventBus = { publish: async () => {} };
+
+/** Seed 004 channel names. */
+export function jobChannels(jobId: string) {
+  return {
+    status: `ai:job:status:${jobId}`,
+    progress: `ai:job:progress:${jobId}`,
+    complete: `ai:job:complete:${jobId}`,
+    error: `ai:job:error:${jobId}`,
+  };
+}

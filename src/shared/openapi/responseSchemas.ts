@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+import { placeSchema, providerSchema } from '../domain/place.js';
+import { matrixCellSchema, routeLegSchema, travelModeSchema } from '../domain/route.js';
+import { JOB_STEPS } from '../jobs/Job.js';
+import { tripInputSchema } from '../trips/tripSchema.js';
+
+/** Response shapes for the OpenAPI document (DESIGN §13). The handlers produce exactly these. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  traceId: z.string(),
+  provider: z.string().optional(),
+});
+
+export const searchResultSchema = z.object({
+  places: z.array(placeSchema),
+  provider: providerSchema,
+  page: z.number().int(),
+  hasMore: z.boolean(),
+  cache: z.enum(['hit', 'miss', 'stale']),
+});
+
+export const matrixResultSchema = z.object({ rows: z.array(z.array(matrixCellSchema)) });
+
+export const geocodeResultSchema = z.object({
+  results: z.array(
+    z.object({
+      location: z.object({ lat: z.number(), lng: z.number() }),
+      address: z.string(),
+      provider: providerSchema,
+      placeId: z.string().optional(),
+    }),
+  ),
+});
+
+export const reverseGeocodeResultSchema = z.object({
+  result: z
+    .object({
+      address: z.string(),
+      provider: providerSchema,
+      regions: z.array(z.string()),
+      regionCode: z.string().optional(),
+    })
+    .nullable(),
+});
+
+export const tripSchema = z.object({
+  ...tripInputSchema.shape,
+  id: z.string(),
+  ownerId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const tripListSchema = z.object({ trips: z.array(tripSchema), nextCursor: z.string().optional() });
+
+export const jobViewSchema = z.object({
+  jobId: z.string(),
+  tripId: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed']),
+  step: z.enum(JOB_STEPS),
+  progress: z.number().min(0).max(100),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  itineraryUrl: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const jobAcceptedSchema = z.object({ jobId: z.string(), status: z.string() });
+
+const attachmentSchema = z.object({
+  attachmentId: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  blobName: z.string(),
+  createdAt: z.string(),
+});
+
+export const itineraryItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['visit', 'meal', 'travel', 'rest']),
+  start: z.string(),
+  end: z.string(),
+  place: placeSchema.optional(),
+  travel: z
+    .object({ mode: travelModeSchema, distanceMeters: z.number(), durationSeconds: z.number(), estimated: z.boolean() })
+    .optional(),
+  memo: z.string().optional(),
+  attachments: z.array(attachmentSchema).optional(),
+  warnings: z.array(z.string()).optional(),
+});
+
+export const itinerarySchema = z.object({
+  tripId: z.string(),
+  generatedAt: z.string(),
+  days: z.array(z.object({ date: z.string(), items: z.array(itineraryItemSchema) })),
+  warnings: z.array(z.unknown()),
+  dropped: z.array(z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() })),
+  metrics: z.record(z.string(), z.unknown()).optional(),
+  notice: z.string().optional(),
+});
+
+export const uploadSchema = z.object({ attachmentId: z.string(), uploadUrl: z.string(), expiresAt: z.string() });
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.record(z.string(), z.object({ status: z.enum(['ok', 'fail']), ms: z.number(), required: z.boolean(), error: z.string().optional() })),
+});
+
+export { routeLegSchema };

@@ -1,0 +1,133 @@
+import { cacheKey, CACHE_TTL_SECONDS, queryHash } from '../cache/cacheKeys.js';
+import type { TieredCache } from '../cache/TieredCache.js';
+import { isInKorea } from '../domain/geo.js';
+import type { LatLng } from '../domain/place.js';
+import type { MatrixCell, RouteLeg, TravelMode } from '../domain/route.js';
+import { isAppError } from '../errors/AppError.js';
+import { isGoogleNoDirections } from '../providers/google/googleNoDirections.js';
+import type { ProviderClients } from './ProviderClients.js';
+import { estimateLeg } from './travelEstimate.js';
+
+export interface RouteRequest {
+  from: LatLng;
+  to: LatLng;
+  mode: TravelMode;
+  departAt?: string;
+}
+
+export interface MatrixRequest {
+  origins: LatLng[];
+  destinations: LatLng[];
+  mode: TravelMode;
+}
+
+/** Google's matrix limit is 625 elements; larger matrices are split into blocks of this many origins. */
+const MATRIX_MAX_ELEMENTS = 625;
+
+/**
+ * Travel legs: Kakao Mobility for cars in Korea, Google Routes elsewhere and for the other modes,
+ * and an estimate (marked `estimated`) where no provider answers. Google's missing directions in
+ * Korea are detected from its answers, remembered per mode, and then not asked again in Korea.
+ */
+export class RouteService {
+  readonly #clients: ProviderClients;
+  readonly #cache: TieredCache;
+  /** Modes for which Google answered "no directions" inside Korea (learned at run time). */
+  readonly #googleBlindInKorea = new Set<TravelMode>();
+
+  constructor(clients: ProviderClients, cache: TieredCache) {
+    this.#clients = clients;
+    this.#cache = cache;
+  }
+
+  async route(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
+    const key = cacheKey('location', 'route', queryHash({ ...request.from, tlat: request.to.lat, tlng: request.to.lng, mode: request.mode }));
+    const result = await this.#cache.getOrLoad<RouteLeg>(key, { ttlMs: CACHE_TTL_SECONDS.route * 1000 }, () => this.#fetchRoute(request, signal));
+    return result.value;
+  }
+
+  async #fetchRoute(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
+    const clients = this.#clients;
+    const korea = isInKorea(request.from) && isInKorea(request.to);
+    if (korea && request.mode === 'car' && clients.kakaoEnabled()) {
+      try {
+        return await clients.policies.kakaoDirections.execute(
+          (inner) => clients.kakaoMobility.directions({ origin: request.from, destination: request.to }, { signal: inner }),
+          signal,
+        );
+      } catch (error) {
+        if (!isAppError(error) || !error.transient) {
+          if (isAppError(error) && error.code === 'no_route') return estimateLeg(request.from, request.to, request.mode);
+          throw error;
+        }
+        // transient: Google, then the estimate
+      }
+    }
+    if (clients.googleEnabled() && !(korea && this.#googleBlindInKorea.has(request.mode))) {
+      try {
+        return await clients.policies.googleRoutes.execute(
+          (inner) => clients.googleRoutes.computeRoute({ origin: request.from, destination: request.to, mode: request.mode, departAt: request.departAt }, { signal: inner }),
+          signal,
+        );
+      } catch (error) {
+        if (isGoogleNoDirections(error)) {
+          if (korea) this.#googleBlindInKorea.add(request.mode);
+        } else if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) {
+          throw error;
+        }
+      }
+    }
+    return estimateLeg(request.from, request.to, request.mode);
+  }
+
+  /**
+   * A full origins × destinations matrix in as few upstream calls as possible (Google's matrix in
+   * blocks of ≤ 625 elements); cells no provider answers are estimated. Never N² single routes.
+   */
+  async matrix(request: MatrixRequest, signal?: AbortSignal): Promise<MatrixCell[][]> {
+    const estimateAll = () =>
+      request.origins.map((o) => request.destinations.map((d) => toCell(estimateLeg(o, d, request.mode))));
+    const allKorea = [...request.origins, ...request.destinations].every(isInKorea);
+    if (!this.#clients.googleEnabled() || (allKorea && this.#googleBlindInKorea.has(request.mode))) return estimateAll();
+    const key = cacheKey('location', 'matrix', queryHash({ o: JSON.stringify(request.origins), d: JSON.stringify(request.destinations), mode: request.mode }));
+    const result = await this.#cache.getOrLoad<MatrixCell[][]>(key, { ttlMs: CACHE_TTL_SECONDS.route * 1000 }, async () => {
+      const rows: MatrixCell[][] = [];
+      const originsPerBlock = Math.max(1, Math.floor(MATRIX_MAX_ELEMENTS / request.destinations.length));
+      const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, MATRIX_MAX_ELEMENTS));
+      for (const origins of chunk(request.origins, originsPerBlock)) {
+        const blockRows: MatrixCell[][] = origins.map(() => []);
+        for (const destinations of destinationBlocks) {
+          let cells: (MatrixCell | null)[][] | undefined;
+          try {
+            const matrix = await this.#clients.policies.googleMatrix.execute(
+              (inner) => this.#clients.googleRoutes.computeRouteMatrix({ origins, destinations, mode: request.mode }, { signal: inner }),
+              signal,
+            );
+            cells = matrix.rows;
+          } catch (error) {
+            if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
+          }
+          origins.forEach((o, i) => {
+            destinations.forEach((d, j) => {
+              blockRows[i]!.push(cells?.[i]?.[j] ?? toCell(estimateLeg(o, d, request.mode)));
+            });
+          });
+          if (allKorea && cells && cells.every((r) => r.every((c) => c === null))) this.#googleBlindInKorea.add(request.mode);
+        }
+        rows.push(...blockRows);
+      }
+      return rows;
+    });
+    return result.value;
+  }
+}
+
+function toCell(leg: RouteLeg): MatrixCell {
+  return { distanceMeters: leg.distanceMeters, durationSeconds: leg.durationSeconds, estimated: leg.estimated };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+
+import { RestError, type TableClient } from '@azure/data-tables';
+
+import { AppError } from '../errors/AppError.js';
+import type { Trip, TripInput } from './tripSchema.js';
+
+interface TripEntity {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `?cursor=` for the next page. */
+  nextCursor?: string;
+}
+
+/**
+ * Trips in Azure Table Storage, partitioned by owner (DESIGN §8): a user can only ever address rows in
+ * their own partition, so another user's trip is simply not found (404). Optimistic concurrency
+ * uses the table ETag.
+ */
+export class TripStore {
+  readonly #table: TableClient;
+  #ready?: Promise<void>;
+
+  constructor(table: TableClient) {
+    this.#table = table;
+  }
+
+  async create(ownerId: string, input: TripInput): Promise<{ trip: Trip; etag: string }> {
+    await this.#ensureTable();
+    const now = new Date().toISOString();
+    const trip: Trip = { ...input, id: randomUUID(), ownerId, createdAt: now, updatedAt: now };
+    const result = await this.#table.createEntity(toEntity(trip));
+    return { trip, etag: result.etag ?? '' };
+  }
+
+  async get(ownerId: string, tripId: string): Promise<{ trip: Trip; etag: string }> {
+    await this.#ensureTable();
+    try {
+      const entity = await this.#table.getEntity<TripEntity>(ownerId, tripId);
+      return { trip: JSON.parse(entity.data) as Trip, etag: entity.etag };
+    } catch (error) {
+      throw notFoundOr(error, tripId);
+    }
+  }
+
+  async list(ownerId: string, pageSize: number, cursor?: string): Promise<Page<Trip>> {
+    await this.#ensureTable();
+    const pages = this.#table
+      .listEntities<TripEntity>({ queryOptions: { filter: `PartitionKey eq '${escapeOData(ownerId)}'` } })
+      .byPage({ maxPageSize: pageSize, continuationToken: cursor ? decodeCursor(cursor) : undefined });
+    const page = await pages.next();
+    if (page.done) return { items: [] };
+    const items = page.value.map((e) => JSON.parse(e.data) as Trip);
+    const token = page.value.continuationToken;
+    return { items, nextCursor: token ? Buffer.from(token, 'utf8').toString('base64url') : undefined };
+  }
+
+  /** Replace a trip; `ifMatch` must be the current ETag (412 otherwise). */
+  async replace(ownerId: string, tripId: string, input: TripInput, ifMatch: string): Promise<{ trip: Trip; etag: string }> {
+    const { trip: current } = await this.get(ownerId, tripId);
+    const trip: Trip = { ...input, id: tripId, ownerId, createdAt: current.createdAt, updatedAt: new Date().toISOString() };
+    try {
+      const result = await this.#table.updateEntity(toEntity(trip), 'Replace', { etag: ifMatch });
+      return { trip, etag: result.etag ?? '' };
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 412) {
+        throw new AppError('precondition_failed', 'ETag mismatch', {
+          detail: 'The trip changed since you read it: GET it again and retry with the new ETag',
+        });
+      }
+      throw notFoundOr(error, tripId);
+    }
+  }
+
+  async delete(ownerId: string, tripId: string, ifMatch = '*'): Promise<void> {
+    await this.#ensureTable();
+    try {
+      await this.#table.deleteEntity(ownerId, tripId, { etag: ifMatch });
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 412) {
+        throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The trip changed since you read it' });
+      }
+      throw notFoundOr(error, tripId);
+    }
+  }
+
+  async #ensureTable(): Promise<void> {
+    this.#ready ??= this.#table.createTable().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    await this.#ready;
+  }
+}
+
+function toEntity(trip: Trip): TripEntity {
+  return { partitionKey: trip.ownerId, rowKey: trip.id, data: JSON.stringify(trip) };
+}
+
+function notFoundOr(error: unknown, tripId: string): unknown {
+  if (error instanceof RestError && error.statusCode === 404) {
+    return new AppError('not_found', 'Trip not found', { detail: `No trip ${tripId}` });
+  }
+  return error;
+}
+
+/** OData string literals escape a quote by doubling it. */
+export function escapeOData(value: string): string {
+  return value.replaceAll("'", "''");
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    return Buffer.from(cursor, 'base64url').toString('utf8');
+  } catch {
+    throw new AppError('validation_failed', 'Bad cursor', { errors: [{ path: 'query.cursor', message: 'not a valid cursor' }] });
+  }
+}

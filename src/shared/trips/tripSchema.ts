@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+import { hhmmSchema } from '../domain/place.js';
+
+const MAX_TRIP_DAYS = 14;
+const boundedText = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const mobilitySchema = z.enum(['full', 'limited', 'wheelchair']);
+
+export const memberSchema = z.object({
+  name: boundedText(80),
+  age: z.number().int().min(0).max(120),
+  health: z.object({ mobility: mobilitySchema, notes: z.string().max(500).optional() }).optional(),
+  preferences: z.array(boundedText(40)).max(20).default([]),
+});
+
+export const transportModeSchema = z.enum(['car', 'transit', 'walk', 'mixed']);
+
+/** The body of POST/PUT /api/trips (DESIGN §13). Every field bounded; cross-field rules below. */
+export const tripInputSchema = z
+  .object({
+    name: boundedText(120),
+    destination: z.object({
+      name: boundedText(120),
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      countryCode: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as KR'),
+    }),
+    startDate: isoDate,
+    endDate: isoDate,
+    dailyStart: hhmmSchema.default('09:00'),
+    dailyEnd: hhmmSchema.default('21:00'),
+    accommodation: z.object({
+      name: boundedText(120),
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+    }),
+    transport: z.object({ mode: transportModeSchema }),
+    members: z.array(memberSchema).min(1).max(12),
+    language: z.enum(['ko', 'en', 'ja', 'zh']).default('ko'),
+  })
+  .strict()
+  .superRefine((trip, ctx) => {
+    const days = tripDayCount(trip.startDate, trip.endDate);
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
+    else if (days > MAX_TRIP_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `a trip may last at most ${MAX_TRIP_DAYS} days` });
+    if (trip.dailyEnd <= trip.dailyStart)
+      ctx.addIssue({ code: 'custom', path: ['dailyEnd'], message: 'must be later than dailyStart' });
+  });
+
+export type TripInput = z.output<typeof tripInputSchema>;
+export type Member = z.output<typeof memberSchema>;
+
+/** A stored trip: the input plus identity and bookkeeping. */
+export interface Trip extends TripInput {
+  id: string;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Inclusive number of days between two YYYY-MM-DD dates. */
+export function tripDayCount(startDate: string, endDate: string): number {
+  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+export const listTripsQuerySchema = z
+  .object({
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+
+/** PATCH: any subset of the top-level fields; the merged result is validated with the full schema. */
+export const tripPatchSchema = z.record(z.string(), z.unknown());
