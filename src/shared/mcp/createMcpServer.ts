@@ -1,0 +1,78 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+
+import { fieldErrorsFromZod } from '../errors/validationError.js';
+import { toAppError } from '../http/problem.js';
+import type { McpTool, ToolScope } from './McpTool.js';
+
+export const MCP_INSTRUCTIONS = `TripGen place tools: real places, opening hours and travel times, with Korea answered by Kakao and the rest of the world by Google.
+- Start with search_places (text and/or category near lat/lng). Use geocode first if you only have an address or city name.
+- Call get_place_details with an id from search_places for opening hours (weekly periods, day 0 = Sunday, local HH:MM) before planning a visit time; "unknown" hours are a risk, not "always open".
+- Use compute_route_matrix (one call) rather than many get_route calls when ordering several places. Legs marked estimated come from distance, not a provider.
+- Errors come back as isError results whose structuredContent has a stable "code" (validation_failed, upstream_unavailable, upstream_timeout, not_found, ...). Retry only codes that are transient.`;
+
+/** JSON Schema for tools/list. Inputs as a client sends them; outputs leniently (extra fields allowed). */
+function jsonSchema(schema: z.ZodType): { type: 'object'; [key: string]: unknown } {
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...json, type: 'object' };
+}
+
+/**
+ * A stateless MCP server over our tools, on the SDK's low-level `Server` (protocol, capabilities and
+ * JSON-RPC are the SDK's). We handle tools/list and tools/call ourselves so that invalid arguments
+ * and provider failures become `isError` results carrying our stable error `code` — McpServer would
+ * turn validation failures into code-less text.
+ */
+export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Server {
+  const server = new Server(
+    { name: 'tripgen', title: 'TripGen places', version: '1.0.0' },
+    { capabilities: { tools: { listChanged: false } }, instructions: MCP_INSTRUCTIONS },
+  );
+  const byName = new Map(tools.map((t) => [t.name, t]));
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: tools.map((t) => ({
+      name: t.name,
+      title: t.title,
+      description: t.description,
+      inputSchema: jsonSchema(t.input),
+      ...(t.output ? { outputSchema: jsonSchema(t.output) } : {}),
+      annotations: { readOnlyHint: t.readOnly, openWorldHint: true },
+    })),
+  }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const tool = byName.get(request.params.name);
+    if (!tool) return errorResult('not_found', `Unknown tool ${request.params.name}`);
+    const parsed = tool.input.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) {
+      const errors = fieldErrorsFromZod(parsed.error);
+      return errorResult('validation_failed', errors.map((e) => `${e.path || '(arguments)'}: ${e.message}`).join('; '), { errors });
+    }
+    try {
+      const result = await tool.run(parsed.data, scope);
+      return {
+        content: [{ type: 'text', text: tool.render(result) }],
+        structuredContent: result as Record<string, unknown>,
+      };
+    } catch (error) {
+      const e = toAppError(error);
+      if (e.code === 'internal') scope.app.logger.error('mcp tool failed', { tool: tool.name, error: (error as Error)?.message });
+      return errorResult(e.code, e.code === 'internal' ? 'Internal error' : (e.detail ?? e.message), {
+        transient: e.transient,
+        ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+        ...(e.errors ? { errors: e.errors } : {}),
+      });
+    }
+  });
+  return server;
+}
+
+function errorResult(code: string, message: string, extra: Record<string, unknown> = {}): CallToolResult {
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${code}: ${message}` }],
+    structuredContent: { code, message, ...extra },
+  };
+}

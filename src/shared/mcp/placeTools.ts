@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+import { placeSchema } from '../domain/place.js';
+import { matrixCellSchema } from '../domain/route.js';
+import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
+import { languageSchema, placeIdSchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
+import { matrixBodySchema } from '../places/routeParams.js';
+import {
+  geocodeResultSchema,
+  reverseGeocodeResultSchema,
+  routeLegSchema,
+  searchResultSchema,
+} from '../openapi/responseSchemas.js';
+import { latLngSchema } from '../domain/place.js';
+import { travelModeSchema } from '../domain/route.js';
+import { defineTool } from './McpTool.js';
+import { renderHours } from './renderHours.js';
+
+const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
+const min = (s: number) => `${Math.round(s / 60)} min`;
+
+export const searchPlacesTool = defineTool({
+  name: 'search_places',
+  title: 'Search places',
+  description:
+    'Find real places by text and/or category near a point. Korea is answered by Kakao (best Korean coverage), ' +
+    'elsewhere by Google. Give lat/lng to search around a point (radius in metres, ≤ 20000). ' +
+    'Results include ids for get_place_details, ratings and, where known, weekly opening hours. Cached.',
+  input: placeSearchParamsSchema,
+  output: searchResultSchema,
+  readOnly: true,
+  run: (args, { app, signal }) => app.places.search.search(args, signal),
+  render: (r) =>
+    [`${r.places.length} place(s) from ${r.provider} (page ${r.page}${r.hasMore ? ', more available' : ''}, cache ${r.cache}):`]
+      .concat(
+        r.places.map(
+          (p) =>
+            `- ${p.name} [${p.id}] ${p.category}${p.rating !== undefined ? ` ★${p.rating}${p.ratingCount ? ` (${p.ratingCount})` : ''}` : ''} — ${p.address}`,
+        ),
+      )
+      .join('\n'),
+});
+
+export const getPlaceDetailsTool = defineTool({
+  name: 'get_place_details',
+  title: 'Place details',
+  description:
+    'Details of one place by id (from search_places): address, phone, rating, price level and weekly opening ' +
+    'periods (day 0 = Sunday, HH:MM local time; a period may cross midnight). Unknown hours are reported as unknown.',
+  input: z.object({ id: placeIdSchema.describe('Place id, e.g. kakao:26338954 or google:ChIJ…'), language: languageSchema }).strict(),
+  output: placeSchema,
+  readOnly: true,
+  run: async (args, { app, signal }) => (await app.places.details.get(args.id, args.language, signal)).place,
+  render: (p) =>
+    [`${p.name} [${p.id}] — ${p.category}`, p.address, p.phone, p.rating !== undefined ? `Rating ${p.rating} (${p.ratingCount ?? 0} reviews)` : undefined, renderHours(p.openingHours), p.url]
+      .filter(Boolean)
+      .join('\n'),
+});
+
+export const getRouteTool = defineTool({
+  name: 'get_route',
+  title: 'Travel time between two points',
+  description:
+    'Distance (metres) and duration (seconds) of one leg. mode: car, walk, transit or bicycle. In Korea cars use ' +
+    'Kakao Mobility; where no provider has directions (e.g. walking in Korea) the leg is estimated and says so.',
+  input: z
+    .object({
+      from: latLngSchema.describe('Origin {lat, lng}.'),
+      to: latLngSchema.describe('Destination {lat, lng}.'),
+      mode: travelModeSchema.default('car'),
+      departAt: z.iso.datetime({ offset: true }).optional().describe('Departure instant, ISO 8601.'),
+    })
+    .strict(),
+  output: routeLegSchema,
+  readOnly: true,
+  run: (args, { app, signal }) => app.places.routes.route(args, signal),
+  render: (l) => `${l.mode}: ${km(l.distanceMeters)}, ${min(l.durationSeconds)} (${l.estimated ? 'estimated' : l.provider})`,
+});
+
+export const computeRouteMatrixTool = defineTool({
+  name: 'compute_route_matrix',
+  title: 'Travel-time matrix',
+  description: 'Durations and distances from each origin to each destination (≤ 25 × 25) in one call; rows[origin][destination].',
+  input: matrixBodySchema,
+  output: z.object({ rows: z.array(z.array(matrixCellSchema)) }),
+  readOnly: true,
+  run: async (args, { app, signal }) => ({ rows: await app.places.routes.matrix(args, signal) }),
+  render: (r) => r.rows.map((row, i) => `from #${i}: ${row.map((c) => min(c.durationSeconds)).join(', ')}`).join('\n'),
+});
+
+export const geocodeTool = defineTool({
+  name: 'geocode',
+  title: 'Address → coordinates',
+  description: 'Resolve an address or place name to coordinates (Kakao for Korean addresses, Google elsewhere), best match first.',
+  input: geocodeParamsSchema,
+  output: geocodeResultSchema,
+  readOnly: true,
+  run: async (args, { app, signal }) => ({ results: await app.places.geocoding.geocode(args, signal) }),
+  render: (r) =>
+    r.results.length === 0
+      ? 'No match.'
+      : r.results.map((g) => `- ${g.address} (${g.location.lat}, ${g.location.lng}) via ${g.provider}`).join('\n'),
+});
+
+export const reverseGeocodeTool = defineTool({
+  name: 'reverse_geocode',
+  title: 'Coordinates → address',
+  description: 'The address or administrative region at a point.',
+  input: reverseGeocodeParamsSchema,
+  output: reverseGeocodeResultSchema,
+  readOnly: true,
+  run: async (args, { app, signal }) => ({ result: await app.places.geocoding.reverse(args, signal) }),
+  render: (r) => (r.result ? `${r.result.address} (${r.result.regions.join(' > ')})` : 'No address known here.'),
+});
+
+export const PLACE_TOOLS = [searchPlacesTool, getPlaceDetailsTool, getRouteTool, computeRouteMatrixTool, geocodeTool, reverseGeocodeTool];
