@@ -16,6 +16,8 @@ import type { JobQueue } from '../queue/JobQueue.js';
 import type { StorageClients } from '../store/storageClients.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Metrics } from '../telemetry/Metrics.js';
+import type { PopularWarmer } from '../warmers/PopularWarmer.js';
+import type { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 import type { TripService } from '../trips/TripService.js';
 import type { TripStore } from '../trips/TripStore.js';
 
@@ -43,6 +45,8 @@ export interface AppContext {
   readonly itineraryStore: ItineraryStore;
   readonly worker: ItineraryWorker;
   readonly jobSweeper: JobSweeper;
+  readonly warmer: PopularWarmer;
+  readonly verifier: UpcomingTripVerifier;
   /** Release sockets, timers and connections (local host shutdown, tests). */
   close(): Promise<void>;
 }

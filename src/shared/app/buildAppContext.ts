@@ -33,6 +33,9 @@ import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
 import { TripService } from '../trips/TripService.js';
 import { TripStore } from '../trips/TripStore.js';
+import { PopularWarmer } from '../warmers/PopularWarmer.js';
+import { LocalRunLock, RedisRunLock } from '../warmers/RunLock.js';
+import { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 import type { AppContext } from './AppContext.js';
 
 export interface BuildOptions extends LoadConfigOptions {
@@ -113,6 +116,7 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
     afterStore: options.afterStore,
   });
 
+  const runLock = redis ? new RedisRunLock(redis) : new LocalRunLock();
   const authenticator = new Authenticator({
     issuer: config.auth.issuer,
     audience: config.auth.audience,
@@ -144,6 +148,16 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
       events: jobEvents,
       logger,
       poisonQueue: config.queue.backend === 'storage' ? storage.queues.getQueueClient(`${config.queue.name}-poison`) : undefined,
+    }),
+    warmer: new PopularWarmer({ places, lock: runLock, config: config.warmers, logger }),
+    verifier: new UpcomingTripVerifier({
+      trips: tripStore,
+      itineraries: itineraryStore,
+      places,
+      lock: runLock,
+      logger,
+      upstreamBudget: config.warmers.upstreamBudget,
+      redis,
     }),
     async close() {
       config.secrets.stopAutoRefresh();

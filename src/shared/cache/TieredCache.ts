@@ -121,6 +121,25 @@ export class TieredCache {
     }
   }
 
+  /**
+   * Load now and store, whatever is cached (warmers refresh ahead of expiry). On a transient failure
+   * the cached value stays as it is.
+   */
+  async refresh<T>(key: string, policy: Readonly<CachePolicy<T>>, loader: () => Promise<T>): Promise<T> {
+    const { metrics, now } = this.#options;
+    metrics.increment('upstream.calls');
+    metrics.increment('cache.refresh');
+    const started = performance.now();
+    const value = await loader();
+    metrics.observe('upstream.latency', performance.now() - started);
+    const empty = policy.isEmpty?.(value) ?? false;
+    const ttl = empty ? (policy.negativeTtlMs ?? policy.ttlMs) : policy.ttlMs;
+    const envelope: Envelope<T> = { v: value, s: now(), f: now() + ttl };
+    this.#l1Set(key, envelope);
+    await this.#l2Set(key, envelope, ttl + (empty ? 0 : this.#options.staleWindowMs));
+    return value;
+  }
+
   /** Write a value fetched elsewhere (e.g. places seen in a search, kept for details). */
   async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
     const now = this.#options.now();

@@ -22,6 +22,11 @@ export class HoursMatcher {
     this.#cache = cache;
   }
 
+  /** Forget the matched hours of a Kakao place (the verifier re-reads them). */
+  async invalidate(placeId: string): Promise<void> {
+    await this.#cache.invalidate(cacheKey('location', 'hours', placeId));
+  }
+
   async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
     if (place.provider !== 'kakao' || place.openingHours || !this.#clients.googleEnabled()) return place;
     const { value } = await this.#cache.getOrLoad<{ hours?: OpeningHours; rating?: number; ratingCount?: number }>(

@@ -54,6 +54,11 @@ export class PlaceDetailsService {
     return { place: await this.#hours.enrich(remembered.value, signal).catch(() => remembered.value!), cache: remembered.cache };
   }
 
+  /** Forget cached details so the next `get` asks the provider (the verifier re-reads upcoming places). */
+  async invalidate(id: string, language: string): Promise<void> {
+    await this.#cache.invalidate(cacheKey('location', 'place', `${id}-${language}`));
+  }
+
   /** Keep Kakao places from a search so their details can be served (write-through). */
   async remember(places: readonly Place[]): Promise<void> {
     await Promise.all(

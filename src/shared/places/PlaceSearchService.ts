@@ -96,12 +96,50 @@ export class PlaceSearchService {
   }
 
   async #page(provider: Provider, params: PlaceSearchParams, page: number, signal?: AbortSignal) {
-    const ttl = (params.openNow ? CACHE_TTL_SECONDS.searchOpenNow : CACHE_TTL_SECONDS.search) * 1000;
-    return await this.#cache.getOrLoad<CachedPage>(
-      this.keyFor(provider, params, page),
-      { ttlMs: ttl, negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000, isEmpty: (v) => v.places.length === 0 },
-      () => (provider === 'kakao' ? this.#kakao(params, page, signal) : this.#google(params, page, signal)),
+    return await this.#cache.getOrLoad<CachedPage>(this.keyFor(provider, params, page), this.#policy(params), () =>
+      this.#load(provider, params, page, signal),
     );
+  }
+
+  #policy(params: PlaceSearchParams) {
+    const ttl = (params.openNow ? CACHE_TTL_SECONDS.searchOpenNow : CACHE_TTL_SECONDS.search) * 1000;
+    return { ttlMs: ttl, negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000, isEmpty: (v: CachedPage) => v.places.length === 0 };
+  }
+
+  #load(provider: Provider, params: PlaceSearchParams, page: number, signal?: AbortSignal): Promise<CachedPage> {
+    return provider === 'kakao' ? this.#kakao(params, page, signal) : this.#google(params, page, signal);
+  }
+
+  /** How long the first provider's cached answer stays fresh (0 when not cached): warmers refresh ahead of expiry. */
+  async freshness(params: PlaceSearchParams): Promise<{ provider?: Provider; cached: boolean; freshForMs: number }> {
+    const provider = this.providersFor(params)[0];
+    if (!provider) return { cached: false, freshForMs: 0 };
+    return { provider, ...(await this.#cache.freshness(this.keyFor(provider, params, params.page))) };
+  }
+
+  /**
+   * Fetch one page now and cache it, whatever is cached (first provider that answers). `allow` is
+   * asked before each provider is called (the warmer's budget).
+   */
+  async refresh(
+    params: PlaceSearchParams,
+    signal?: AbortSignal,
+    allow: () => Promise<boolean> = async () => true,
+  ): Promise<{ provider: Provider; places: Place[] } | undefined> {
+    let lastError: unknown = new AppError('upstream_unavailable', 'No provider can answer', { transient: false });
+    for (const provider of this.providersFor(params)) {
+      if (!(await allow())) return undefined;
+      try {
+        const value = await this.#cache.refresh(this.keyFor(provider, params, params.page), this.#policy(params), () =>
+          this.#load(provider, params, params.page, signal),
+        );
+        return { provider, places: value.places };
+      } catch (error) {
+        lastError = error;
+        if (!(isAppError(error) && error.transient)) throw error;
+      }
+    }
+    throw lastError;
   }
 
   async #kakao(params: PlaceSearchParams, page: number, signal?: AbortSignal): Promise<CachedPage> {

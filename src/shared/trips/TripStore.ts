@@ -9,6 +9,8 @@ interface TripEntity {
   partitionKey: string;
   rowKey: string;
   data: string;
+  /** A column so the verifier can find upcoming trips with one query. */
+  startDate: string;
 }
 
 export interface Page<T> {
@@ -60,6 +62,15 @@ export class TripStore {
     return { items, nextCursor: token ? Buffer.from(token, 'utf8').toString('base64url') : undefined };
   }
 
+  /** Trips of every owner starting between two dates (inclusive): the verifier's cross-partition query. */
+  async listStartingBetween(from: string, to: string): Promise<Trip[]> {
+    await this.#ensureTable();
+    const filter = `startDate ge '${escapeOData(from)}' and startDate le '${escapeOData(to)}'`;
+    const trips: Trip[] = [];
+    for await (const e of this.#table.listEntities<TripEntity>({ queryOptions: { filter } })) trips.push(JSON.parse(e.data) as Trip);
+    return trips;
+  }
+
   /** Replace a trip; `ifMatch` must be the current ETag (412 otherwise). */
   async replace(ownerId: string, tripId: string, input: TripInput, ifMatch: string): Promise<{ trip: Trip; etag: string }> {
     const { trip: current } = await this.get(ownerId, tripId);
@@ -99,7 +110,7 @@ export class TripStore {
 }
 
 function toEntity(trip: Trip): TripEntity {
-  return { partitionKey: trip.ownerId, rowKey: trip.id, data: JSON.stringify(trip) };
+  return { partitionKey: trip.ownerId, rowKey: trip.id, data: JSON.stringify(trip), startDate: trip.startDate };
 }
 
 function notFoundOr(error: unknown, tripId: string): unknown {

@@ -1,0 +1,31 @@
+import '../shared/http/enableHttpStream.js';
+
+import { app } from '@azure/functions';
+
+import { getAppContext } from '../shared/app/appContextHolder.js';
+
+/**
+ * Timer functions that keep answers fast and true (DESIGN §1). Schedules are app settings (the host
+ * resolves `%NAME%`); `runOnStartup` is read once at start-up and is false in production.
+ */
+const runOnStartup = process.env.WARMERS_RUN_ON_STARTUP === 'true' && process.env.APP_ENV !== 'production';
+
+app.timer('popular-warmer', {
+  schedule: '%WARMER_SCHEDULE%',
+  runOnStartup,
+  handler: async (timer, context) => {
+    const ctx = await getAppContext();
+    const report = await ctx.warmer.run();
+    context.log(`popular warmer${timer.isPastDue ? ' (past due)' : ''}: ${JSON.stringify(report)}`);
+  },
+});
+
+app.timer('upcoming-trip-verifier', {
+  schedule: '%VERIFIER_SCHEDULE%',
+  runOnStartup,
+  handler: async (_timer, context) => {
+    const ctx = await getAppContext();
+    const report = await ctx.verifier.run();
+    context.log(`upcoming-trip verifier: ${JSON.stringify(report)}`);
+  },
+});

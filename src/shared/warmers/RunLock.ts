@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Redis } from 'ioredis';
+
+/** Proof of holding a run lock. `fence` grows with every acquisition, so stale holders can be told apart. */
+export interface Lease {
+  readonly name: string;
+  readonly fence: number;
+  /** True while this lease is still the current one (checked before each write). */
+  stillHeld(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** At most one run of a timer job across a scaled-out app. */
+export interface RunLock {
+  tryAcquire(name: string, ttlMs: number): Promise<Lease | undefined>;
+}
+
+// Delete only if we still own it: a lease that outlived its TTL must not free someone else's lock.
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** `SET key token NX PX ttl` with a fencing counter; released with compare-and-delete. */
+export class RedisRunLock implements RunLock {
+  readonly #redis: Redis;
+
+  constructor(redis: Redis) {
+    this.#redis = redis;
+  }
+
+  async tryAcquire(name: string, ttlMs: number): Promise<Lease | undefined> {
+    const key = `tripgen:lock:${name}`;
+    const token = randomUUID();
+    const ok = await this.#redis.set(key, token, 'PX', ttlMs, 'NX');
+    if (ok !== 'OK') return undefined;
+    const fence = await this.#redis.incr(`${key}:fence`);
+    const redis = this.#redis;
+    return {
+      name,
+      fence,
+      stillHeld: async () => (await redis.get(key)) === token,
+      release: async () => void (await redis.eval(RELEASE, 1, key, token)),
+    };
+  }
+}
+
+/**
+ * Without Redis: the Functions host already runs a timer function as a singleton across instances
+ * (it takes a blob lease), so a process-local lock only guards against overlapping runs here.
+ */
+export class LocalRunLock implements RunLock {
+  readonly #held = new Set<string>();
+  #fence = 0;
+
+  async tryAcquire(name: string): Promise<Lease | undefined> {
+    if (this.#held.has(name)) return undefined;
+    this.#held.add(name);
+    const fence = ++this.#fence;
+    return {
+      name,
+      fence,
+      stillHeld: async () => this.#held.has(name),
+      release: async () => void this.#held.delete(name),
+    };
+  }
+}
