@@ -20,3 +20,10 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/health']!.get.security).toEqual([]);
   });
 });
+
+describe('openapi/openapi.json (imported by APIM from the Bicep)', () => {
+  it('is the document the code generates (run `npm run openapi` to update)', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync('openapi/openapi.json', 'utf8'))).toEqual(buildOpenApiDocument());
+  });
+});

@@ -1,0 +1,179 @@
+// The Elastic Premium plan and the Function App, avoiding the traps listed in shared/AZURE-NOTES.md:
+// plan kind 'elastic' + sku EP1/ElasticPremium + reserved (Linux) — not the AVM serverfarm defaults (P1v3,
+// kind 'app') and not Flex Consumption (FC1); site kind 'functionapp,linux' with Node 22; regional VNet
+// integration on a Microsoft.Web/serverFarms subnet with ALL outbound traffic and the content share routed
+// through the VNet; runtime scale monitoring on, so that Service Bus triggers behind private endpoints scale.
+//
+// App settings use the names of src/shared/config/settings.ts; the others are the platform settings
+// listed in docs/deploy.md (a unit test keeps the three in step). Secrets are NOT app settings: the app
+// reads them from Key Vault through KEY_VAULT_URI with its managed identity.
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Function App name.')
+param appName string
+
+@description('Elastic Premium plan name.')
+param planName string
+
+@allowed(['EP1', 'EP2', 'EP3'])
+@description('Elastic Premium plan size.')
+param planSku string = 'EP1'
+
+@minValue(1)
+@maxValue(100)
+@description('Most instances the plan may scale out to.')
+param maximumElasticWorkerCount int
+
+@description('azd service name (azure.yaml) that deploys into this app.')
+param azdServiceName string = 'api'
+
+@description('Resource id of the subnet delegated to Microsoft.Web/serverFarms.')
+param appSubnetId string
+
+@description('Storage account that holds the content share.')
+param contentStorageAccountName string
+
+@description('Azure Files share for the app content.')
+param contentShareName string
+
+@description('Storage account for the host and the app data, reached with the managed identity.')
+param dataStorageAccountName string
+
+@description('Application Insights connection string.')
+param appInsightsConnectionString string
+
+@description('Service Bus namespace host name (<ns>.servicebus.windows.net).')
+param serviceBusNamespaceFqdn string
+
+@description('Queue that carries itinerary jobs.')
+param itineraryQueueName string
+
+@description('Key Vault URI (https://<vault>.vault.azure.net/).')
+param keyVaultUri string
+
+@description('Expected `iss` of bearer tokens.')
+param authIssuer string
+
+@description('Expected `aud` of bearer tokens.')
+param authAudience string
+
+@description('JWKS URL of the token issuer.')
+param authJwksUri string
+
+resource contentStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+  name: contentStorageAccountName
+}
+
+// Documented exception (docs/deploy.md): Azure Files has no managed-identity auth for the content share.
+var contentShareConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${contentStorage.name};AccountKey=${contentStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+var appSettings = {
+  // Platform settings (docs/deploy.md, "Platform settings").
+  FUNCTIONS_EXTENSION_VERSION: '~4'
+  WEBSITE_CONTENTAZUREFILECONNECTIONSTRING: contentShareConnectionString
+  WEBSITE_CONTENTSHARE: contentShareName
+  WEBSITE_CONTENTOVERVNET: '1'
+  WEBSITE_SKIP_CONTENTSHARE_VALIDATION: '1'
+  WEBSITE_RUN_FROM_PACKAGE: '1'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  // Settings of the config schema (src/shared/config/settings.ts).
+  FUNCTIONS_WORKER_RUNTIME: 'node'
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  AzureWebJobsStorage__accountName: dataStorageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  ServiceBusConnection__fullyQualifiedNamespace: serviceBusNamespaceFqdn
+  ITINERARY_QUEUE_NAME: itineraryQueueName
+  KEY_VAULT_URI: keyVaultUri
+  APP_ENV: 'production'
+  AUTH_MODE: 'jwks'
+  AUTH_ISSUER: authIssuer
+  AUTH_AUDIENCE: authAudience
+  AUTH_JWKS_URI: authJwksUri
+  SANDBOX_UPSTREAM: 'false'
+  WARMERS_RUN_ON_STARTUP: 'false'
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'elastic'
+  sku: {
+    name: planSku
+    tier: 'ElasticPremium'
+    family: 'EP'
+  }
+  properties: {
+    reserved: true
+    maximumElasticWorkerCount: maximumElasticWorkerCount
+    zoneRedundant: false
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-11-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': azdServiceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    reserved: true
+    httpsOnly: true
+    clientAffinityEnabled: false
+    // Inbound stays public for API Management (which sends the host key); data services are private.
+    publicNetworkAccess: 'Enabled'
+    virtualNetworkSubnetId: appSubnetId
+    outboundVnetRouting: {
+      allTraffic: true
+      applicationTraffic: true
+      contentShareTraffic: true
+    }
+    siteConfig: {
+      linuxFxVersion: 'Node|22'
+      functionsRuntimeScaleMonitoringEnabled: true
+      vnetRouteAllEnabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      // Anonymous (src/functions/health.ts); lets the platform take broken instances out of rotation.
+      healthCheckPath: '/api/health'
+      appSettings: [
+        for setting in items(appSettings): {
+          name: setting.key
+          value: setting.value
+        }
+      ]
+    }
+  }
+}
+
+// No basic-auth publishing: FTP is off and deployments (azd zip deploy) authenticate with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output id string = site.id
+output principalId string = site.identity.principalId
+output defaultHostName string = site.properties.defaultHostName
