@@ -1,0 +1,27 @@
+/** Where the local host writes its own lines and the functions' `context.log` output. */
+export interface HostLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Console logger with the `[timestamp] message` shape that `func start` prints. */
+export function consoleHostLogger(options: Readonly<{ debug?: boolean }> = {}): HostLogger {
+  const stamp = () => `[${new Date().toISOString()}]`;
+  return {
+    debug: (message) => {
+      if (options.debug) console.debug(stamp(), message);
+    },
+    info: (message) => console.log(stamp(), message),
+    warn: (message) => console.warn(stamp(), message),
+    error: (message) => console.error(stamp(), message),
+  };
+}
+
+/** A logger that keeps every line, for tests and for callers that render logs themselves. */
+export function memoryHostLogger(): HostLogger & { readonly lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  const push = (level: string) => (message: string) => void lines.push({ level, message });
+  return { lines, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
+}

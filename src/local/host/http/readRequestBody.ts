@@ -1,0 +1,52 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The request body is larger than the host accepts; answered with 413 before any function runs. */
+export class RequestBodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`The request body exceeds the limit of ${limitBytes} bytes.`);
+    this.name = 'RequestBodyTooLargeError';
+  }
+}
+
+/**
+ * Buffer the request body up to `limitBytes`. A declared `Content-Length` over the limit fails before
+ * reading; a chunked body fails as soon as it crosses the limit. The rest of an oversized body is
+ * read and discarded rather than the socket destroyed, so the client still receives the 413.
+ */
+export async function readRequestBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    req.resume();
+    throw new RequestBodyTooLargeError(limitBytes);
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limitBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      cleanup();
+      req.resume();
+      reject(new RequestBodyTooLargeError(limitBytes));
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}

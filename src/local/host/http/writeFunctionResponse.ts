@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+
+import { HttpResponse } from '../functionsLibrary.js';
+import { toSetCookieHeader } from './toSetCookieHeader.js';
+
+/** Hop-by-hop headers a function may not set on the outgoing response (the library's proxy drops them too). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/**
+ * What an HTTP handler returned, as an `HttpResponse`: the worker's rule (`toRpcHttp`) is that
+ * `HttpResponse` instances pass through, objects are `HttpResponseInit`, and anything else is an
+ * error. `null`/`undefined` is an empty 204.
+ */
+export function toFunctionHttpResponse(result: unknown): HttpResponse {
+  if (result === null || result === undefined) return new HttpResponse({ status: 204 });
+  if (result instanceof HttpResponse) return result;
+  if (typeof result !== 'object') {
+    throw new TypeError(
+      'The HTTP response must be an object with optional properties "body", "status", "headers", and "cookies".',
+    );
+  }
+  return new HttpResponse(result);
+}
+
+/**
+ * Write status, headers, cookies and body. Bodies are streamed chunk by chunk with back-pressure, so
+ * Server-Sent Events and other `ReadableStream`/async-iterable bodies reach the client as they are
+ * produced; when the client goes away the body stream is cancelled.
+ */
+export async function writeFunctionResponse(res: ServerResponse, response: HttpResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers.entries()) {
+    if (name === 'set-cookie' || HOP_BY_HOP.has(name)) continue;
+    headers[name] = value;
+  }
+  const cookies = [...response.headers.getSetCookie(), ...response.cookies.map(toSetCookieHeader)];
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+
+  const body = response.body;
+  if (!body) {
+    res.end();
+    return;
+  }
+  // Send the headers now: an event-stream client waits for them before the first event arrives.
+  res.flushHeaders();
+  const reader = body.getReader();
+  const onClose = () => void reader.cancel().catch(() => undefined);
+  res.once('close', onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      if (!res.write(value))
+        await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+  } finally {
+    res.off('close', onClose);
+    reader.releaseLock();
+  }
+  if (!res.destroyed) res.end();
+}

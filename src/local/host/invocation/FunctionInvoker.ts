@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+
+import type { TriggerMetadata } from '@azure/functions';
+
+import type { CoreFunctionCallback, CoreHookContext } from '../core/coreTypes.js';
+import type { FunctionsCoreRegistry } from '../core/FunctionsCoreRegistry.js';
+import type { FunctionDefinition } from '../FunctionDefinition.js';
+import { InvocationContext } from '../functionsLibrary.js';
+import type { HostLogger } from '../HostLogger.js';
+import { InFlightTracker } from './InFlightTracker.js';
+import { invocationLogHandler } from './invocationLogHandler.js';
+import { childTraceParent } from './traceParent.js';
+
+export interface InvocationRequest {
+  /** The trigger input (request, timer payload, message body). */
+  readonly input: unknown;
+  readonly triggerMetadata?: TriggerMetadata;
+  /** Incoming W3C `traceparent` to continue, e.g. from an HTTP request header. */
+  readonly traceParent?: string | null;
+  /** Extra words for the one summary line, computed from the outcome (e.g. "GET /api/x → 200"). */
+  readonly describe?: (outcome: InvocationOutcome) => string;
+}
+
+export type InvocationOutcome =
+  | {
+      readonly ok: true;
+      readonly result: unknown;
+      readonly invocationId: string;
+      readonly traceId: string;
+      readonly durationMs: number;
+    }
+  | {
+      readonly ok: false;
+      readonly error: unknown;
+      readonly invocationId: string;
+      readonly traceId: string;
+      readonly durationMs: number;
+    };
+
+export interface FunctionInvokerOptions {
+  readonly registry: FunctionsCoreRegistry;
+  readonly logger: HostLogger;
+  /** host.json `functionTimeout`: past it the invocation is reported as failed (the handler cannot be killed). */
+  readonly functionTimeoutMs?: number;
+}
+
+class FunctionTimeoutError extends Error {
+  constructor(functionName: string, invocationId: string, timeoutMs: number) {
+    super(`Timeout value of ${timeoutMs} ms exceeded by function '${functionName}' (Id: '${invocationId}').`);
+    this.name = 'FunctionTimeoutError';
+  }
+}
+
+/**
+ * Runs one invocation the way the worker does: a real `InvocationContext`, `preInvocation` hooks
+ * (which may replace inputs or the handler), the handler, `postInvocation` hooks (which may replace
+ * result or error), then one summary line. Never throws: the trigger adapter decides what a failure means.
+ */
+export class FunctionInvoker {
+  readonly #options: FunctionInvokerOptions;
+  readonly #inFlight = new InFlightTracker();
+
+  constructor(options: Readonly<FunctionInvokerOptions>) {
+    this.#options = options;
+  }
+
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  /** Resolve once every started invocation has finished. */
+  async drain(): Promise<void> {
+    await this.#inFlight.drain();
+  }
+
+  async invoke(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
+    return this.#inFlight.track(this.#run(definition, request));
+  }
+
+  async #run(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
+    const { registry, logger } = this.#options;
+    const invocationId = randomUUID();
+    const { traceParent, traceId } = childTraceParent(request.traceParent);
+    const context: InvocationContext = new InvocationContext({
+      invocationId,
+      functionName: definition.name,
+      logHandler: invocationLogHandler({
+        registry,
+        logger,
+        functionName: definition.name,
+        invocationId,
+        context: () => context,
+      }),
+      traceContext: { traceParent, traceState: '', attributes: {} },
+      triggerMetadata: request.triggerMetadata,
+      options: definition.options,
+    });
+
+    const started = performance.now();
+    let outcome: InvocationOutcome;
+    try {
+      const result = await this.#withTimeout(
+        this.#runWithHooks(definition, context, request.input),
+        definition.name,
+        invocationId,
+      );
+      outcome = { ok: true, result, invocationId, traceId, durationMs: performance.now() - started };
+    } catch (error) {
+      outcome = { ok: false, error, invocationId, traceId, durationMs: performance.now() - started };
+    }
+
+    const status = outcome.ok ? 'Succeeded' : 'Failed';
+    const extra = request.describe ? ` ${request.describe(outcome)}` : '';
+    const line = `Executed 'Functions.${definition.name}' (${status}, Id=${invocationId}, Duration=${Math.round(outcome.durationMs)}ms)${extra}`;
+    if (outcome.ok) logger.info(line);
+    else logger.error(`${line}\n${describeError(outcome.error)}`);
+    return outcome;
+  }
+
+  async #runWithHooks(
+    definition: FunctionDefinition,
+    context: InvocationContext,
+    input: unknown,
+  ): Promise<unknown> {
+    const { registry } = this.#options;
+    const hookData: Record<string, unknown> = {};
+    const pre: CoreHookContext = {
+      hookData,
+      appHookData: registry.appHookData,
+      invocationContext: context,
+      inputs: [input],
+      functionCallback: definition.handler,
+    };
+    for (const hook of registry.hooks('preInvocation')) await hook(pre);
+
+    const post: CoreHookContext = {
+      hookData,
+      appHookData: registry.appHookData,
+      invocationContext: context,
+      inputs: pre.inputs,
+      result: null,
+      error: null,
+    };
+    try {
+      const handler = pre.functionCallback as CoreFunctionCallback;
+      post.result = await handler(...(pre.inputs as unknown[]), context);
+    } catch (error) {
+      post.error = error;
+    }
+    for (const hook of registry.hooks('postInvocation')) await hook(post);
+
+    if (post.error !== null && post.error !== undefined) throw post.error;
+    return post.result;
+  }
+
+  async #withTimeout<T>(work: Promise<T>, functionName: string, invocationId: string): Promise<T> {
+    const timeoutMs = this.#options.functionTimeoutMs;
+    if (timeoutMs === undefined) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new FunctionTimeoutError(functionName, invocationId, timeoutMs)),
+        timeoutMs,
+      );
+      timer.unref();
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}

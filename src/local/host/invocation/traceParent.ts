@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+const TRACE_PARENT = /^([\da-f]{2})-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})$/;
+
+/**
+ * A W3C `traceparent` for a new invocation: it continues the caller's trace when `incoming` is a
+ * valid `traceparent` (as the host does for HTTP requests), else it starts a new trace.
+ */
+export function childTraceParent(incoming: string | null | undefined): {
+  traceParent: string;
+  traceId: string;
+} {
+  const match = incoming ? TRACE_PARENT.exec(incoming.trim().toLowerCase()) : null;
+  const traceId = match?.[2] && !/^0+$/.test(match[2]) ? match[2] : randomBytes(16).toString('hex');
+  const spanId = randomBytes(8).toString('hex');
+  return { traceParent: `00-${traceId}-${spanId}-01`, traceId };
+}
