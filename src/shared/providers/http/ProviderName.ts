@@ -1,0 +1,2 @@
+/** The value of `AppError.provider` for errors each client raises. */
+export type ProviderName = 'kakao' | 'google';
