@@ -37,6 +37,8 @@ export interface LocalAppOptions {
   env?: Record<string, string | undefined>;
   build?: Partial<BuildOptions>;
   withRedis?: boolean;
+  /** host.json for the local host (default: the repo's). */
+  hostJson?: Record<string, unknown>;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   const host = createLocalHost({
     functionFiles: appFunctionFiles(),
     cwd: ROOT,
+    ...(options.hostJson ? { hostJson: options.hostJson } : {}),
     port: 0,
     env,
     logger: memoryHostLogger(),

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { AppContext } from '../../src/shared/app/AppContext.js';
 import { type BuildOptions, buildAppContext } from '../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../src/shared/auth/issueLocalToken.js';
+import { localSettingsValues } from '../../src/shared/config/settingsDocs.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
 
 export const TEST_SECRET = 'integration-test-secret-that-is-long-enough';
@@ -10,6 +11,8 @@ export const TEST_SECRET = 'integration-test-secret-that-is-long-enough';
 /** Settings for an app against the test Azurite (and Redis when wanted), with unique queue names. */
 export function testEnv(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
+    // The same defaults local.settings.sample.json gives `func start` (e.g. %WARMER_SCHEDULE%).
+    ...localSettingsValues(),
     APP_ENV: 'test',
     AzureWebJobsStorage: inject('storageConnectionString'),
     AUTH_LOCAL_SECRET: TEST_SECRET,

@@ -96,6 +96,10 @@ var appSettings = {
   AUTH_JWKS_URI: authJwksUri
   SANDBOX_UPSTREAM: 'false'
   WARMERS_RUN_ON_STARTUP: 'false'
+  // Resolved by the Functions host itself (`%WARMER_SCHEDULE%` in the timer triggers) when it indexes
+  // the functions: a missing value stops the function from loading, so they are always set.
+  WARMER_SCHEDULE: '0 */20 * * * *'
+  VERIFIER_SCHEDULE: '0 0 */6 * * *'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {

@@ -46,6 +46,8 @@ export interface BuildOptions extends LoadConfigOptions {
   jobQueue?: JobQueue;
   /** Tests: a crash seam between storing an itinerary and completing its job. */
   afterStore?: (jobId: string) => Promise<void>;
+  /** Tests: wrap the real generator (e.g. to make one trip's job fail every time). */
+  wrapGenerator?: (generator: ItineraryGenerator) => ItineraryGenerator;
 }
 
 export const TABLES = { trips: 'trips', jobs: 'jobs' } as const;
@@ -105,7 +107,8 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
         )
       : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
 
-  const generator = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
+  const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
+  const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
   const worker = new ItineraryWorker({
     trips: tripStore,
     jobs: jobStore,

@@ -16,6 +16,8 @@ export interface ItineraryItem {
   end: string;
   place?: Place;
   travel?: { mode: TravelMode; distanceMeters: number; durationSeconds: number; estimated: boolean };
+  /** Which meal a `meal` item is. */
+  meal?: 'lunch' | 'dinner';
   memo?: string;
   attachments?: Attachment[];
   /** Set by the upcoming-trip verifier when the place's hours changed (never a silent rewrite). */
@@ -27,6 +29,15 @@ export interface ItineraryDay {
   items: ItineraryItem[];
 }
 
+/** Something the traveller should know: planner warnings, and later the verifier's. */
+export interface ItineraryWarning {
+  code: string;
+  message: string;
+  date?: string;
+  placeId?: string;
+  itemId?: string;
+}
+
 /** The read model served by GET /api/trips/{tripId}/itinerary (DESIGN §13). */
 export interface ItineraryDocument {
   tripId: string;
@@ -34,9 +45,11 @@ export interface ItineraryDocument {
   jobId: string;
   generatedAt: string;
   days: ItineraryDay[];
-  warnings: string[];
+  warnings: ItineraryWarning[];
   dropped: { placeId?: string; name?: string; reason: string }[];
   metrics?: Record<string, unknown>;
   /** Sample-data notice when generated against the sandbox upstream. */
   notice?: string;
+  /** Set by the verifier when a re-plan (a new job) is suggested; the itinerary itself is not rewritten. */
+  replan?: { suggested: boolean; reason: string; how: string; checkedAt: string };
 }

@@ -22,13 +22,11 @@ export interface Job {
 
 export const jobOptionsSchema = z
   .object({
-    /** Use the LLM ranker when configured (default true). */
+    /** Let the LLM re-rank candidates when one is configured (default true); the plan stays solver-made. */
     useLlm: z.boolean().default(true),
-    /** Pace override: relaxed, normal or packed. */
-    pace: z.enum(['relaxed', 'normal', 'packed']).default('normal'),
   })
   .strict()
-  .default({ useLlm: true, pace: 'normal' });
+  .default({ useLlm: true });
 export type JobOptions = z.output<typeof jobOptionsSchema>;
 
 /** Body of POST /api/trips/{tripId}/itinerary-jobs (optional). */

@@ -90,6 +90,7 @@ export const itineraryItemSchema = z.object({
   travel: z
     .object({ mode: travelModeSchema, distanceMeters: z.number(), durationSeconds: z.number(), estimated: z.boolean() })
     .optional(),
+  meal: z.enum(['lunch', 'dinner']).optional(),
   memo: z.string().optional(),
   attachments: z.array(attachmentSchema).optional(),
   warnings: z.array(z.string()).optional(),
@@ -99,10 +100,19 @@ export const itinerarySchema = z.object({
   tripId: z.string(),
   generatedAt: z.string(),
   days: z.array(z.object({ date: z.string(), items: z.array(itineraryItemSchema) })),
-  warnings: z.array(z.unknown()),
+  warnings: z.array(
+    z.object({
+      code: z.string(),
+      message: z.string(),
+      date: z.string().optional(),
+      placeId: z.string().optional(),
+      itemId: z.string().optional(),
+    }),
+  ),
   dropped: z.array(z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() })),
   metrics: z.record(z.string(), z.unknown()).optional(),
   notice: z.string().optional(),
+  replan: z.object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() }).optional(),
 });
 
 export const uploadSchema = z.object({ attachmentId: z.string(), uploadUrl: z.string(), expiresAt: z.string() });

@@ -5,6 +5,7 @@ import type { LatLng } from '../domain/place.js';
 import type { MatrixCell, RouteLeg, TravelMode } from '../domain/route.js';
 import { isAppError } from '../errors/AppError.js';
 import { isGoogleNoDirections } from '../providers/google/googleNoDirections.js';
+import { maxMatrixElements } from '../providers/google/GoogleRoutesClient.js';
 import type { ProviderClients } from './ProviderClients.js';
 import { estimateLeg } from './travelEstimate.js';
 
@@ -21,8 +22,6 @@ export interface MatrixRequest {
   mode: TravelMode;
 }
 
-/** Google's matrix limit is 625 elements; larger matrices are split into blocks of this many origins. */
-const MATRIX_MAX_ELEMENTS = 625;
 
 /**
  * Travel legs: Kakao Mobility for cars in Korea, Google Routes elsewhere and for the other modes,
@@ -82,7 +81,7 @@ export class RouteService {
 
   /**
    * A full origins × destinations matrix in as few upstream calls as possible (Google's matrix in
-   * blocks of ≤ 625 elements); cells no provider answers are estimated. Never N² single routes.
+   * blocks within its element limit); cells no provider answers are estimated. Never N² single routes.
    */
   async matrix(request: MatrixRequest, signal?: AbortSignal): Promise<MatrixCell[][]> {
     const estimateAll = () =>
@@ -92,8 +91,10 @@ export class RouteService {
     const key = cacheKey('location', 'matrix', queryHash({ o: JSON.stringify(request.origins), d: JSON.stringify(request.destinations), mode: request.mode }));
     const result = await this.#cache.getOrLoad<MatrixCell[][]>(key, { ttlMs: CACHE_TTL_SECONDS.route * 1000 }, async () => {
       const rows: MatrixCell[][] = [];
-      const originsPerBlock = Math.max(1, Math.floor(MATRIX_MAX_ELEMENTS / request.destinations.length));
-      const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, MATRIX_MAX_ELEMENTS));
+      // Split into blocks within Google's element limit for the mode (625; 100 for transit).
+      const limit = maxMatrixElements(request.mode);
+      const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
+      const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
       for (const origins of chunk(request.origins, originsPerBlock)) {
         const blockRows: MatrixCell[][] = origins.map(() => []);
         for (const destinations of destinationBlocks) {

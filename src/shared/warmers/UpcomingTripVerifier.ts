@@ -100,7 +100,7 @@ export class UpcomingTripVerifier {
     for (let attempt = 0; attempt < 3; attempt++) {
       const stored = await this.#o.itineraries.find(ownerId, tripId);
       if (!stored) return 0;
-      const doc = structuredClone(stored.doc) as ItineraryDocument & { replan?: unknown };
+      const doc = structuredClone(stored.doc) as ItineraryDocument;
       let flagged = 0;
       for (const day of doc.days) {
         for (const item of day.items) {
@@ -113,7 +113,7 @@ export class UpcomingTripVerifier {
             : `${place.name}'s opening hours changed: the visit ${item.start}–${item.end} on ${day.date} is now outside them.`;
           if (item.warnings?.includes(message)) continue;
           item.warnings = [...(item.warnings ?? []), message];
-          doc.warnings = [...doc.warnings, `${HOURS_CHANGED}: ${message}`];
+          doc.warnings = [...doc.warnings, { code: HOURS_CHANGED, message, date: day.date, placeId: place.id, itemId: item.id }];
           flagged++;
         }
       }

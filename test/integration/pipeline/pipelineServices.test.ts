@@ -59,7 +59,7 @@ describe('trips, jobs and the worker on Azurite', () => {
 
   it('runs a job to completion and ignores a duplicate delivery', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
     const message = { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options };
     const before = generator.calls;
     expect(await app.worker.process(message, { deliveryCount: 1, maxDeliveries: 5 })).toBe('completed');
@@ -74,15 +74,15 @@ describe('trips, jobs and the worker on Azurite', () => {
 
   it('returns the same job for the same Idempotency-Key', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const a = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' }, 'key-1');
-    const b = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' }, 'key-1');
+    const a = await app.jobs.submit('alice', trip.id, { useLlm: false }, 'key-1');
+    const b = await app.jobs.submit('alice', trip.id, { useLlm: false }, 'key-1');
     expect(a.created).toBe(true);
     expect(b).toMatchObject({ created: false, job: { jobId: a.job.jobId } });
   });
 
   it('undoes the stored itinerary when the worker crashes before completing, then completes on redelivery', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
     const message = { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options };
     crashAfterStore = 1;
     await expect(app.worker.process(message, { deliveryCount: 1, maxDeliveries: 5 })).rejects.toThrow('crashed');
@@ -94,7 +94,7 @@ describe('trips, jobs and the worker on Azurite', () => {
 
   it('ends a job failed: at once for permanent errors, on the last delivery for transient ones', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const permanent = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const permanent = await app.jobs.submit('alice', trip.id, { useLlm: false });
     generator.failWith = new AppError('validation_failed', 'no places', { detail: 'No places found near the destination' });
     const m1 = { jobId: permanent.job.jobId, tripId: trip.id, ownerId: 'alice', options: permanent.job.options };
     expect(await app.worker.process(m1, { deliveryCount: 1, maxDeliveries: 5 })).toBe('failed');
@@ -103,7 +103,7 @@ describe('trips, jobs and the worker on Azurite', () => {
       error: { code: 'validation_failed', message: 'No places found near the destination' },
     });
 
-    const transient = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const transient = await app.jobs.submit('alice', trip.id, { useLlm: false });
     generator.failWith = new AppError('upstream_unavailable', 'down');
     const m2 = { jobId: transient.job.jobId, tripId: trip.id, ownerId: 'alice', options: transient.job.options };
     await expect(app.worker.process(m2, { deliveryCount: 1, maxDeliveries: 3 })).rejects.toMatchObject({ code: 'upstream_unavailable' });
@@ -118,7 +118,7 @@ describe('trips, jobs and the worker on Azurite', () => {
 
   it('marks jobs whose messages sit in the poison queue as failed, without consuming them', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
     const poison = new QueueClient(inject('storageConnectionString'), `${app.config.queue.name}-poison`);
     await poison.createIfNotExists();
     const body = { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options };
@@ -130,7 +130,7 @@ describe('trips, jobs and the worker on Azurite', () => {
 
   it('deleting a trip deletes its jobs and itinerary', async () => {
     const { trip } = await app.trips.create('alice', input);
-    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false, pace: 'normal' });
+    const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
     await app.worker.process({ jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options }, { deliveryCount: 1, maxDeliveries: 5 });
     await app.trips.delete('alice', trip.id);
     await expect(app.trips.get('alice', trip.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -150,7 +150,7 @@ describe('job submission when the queue is down', () => {
     };
     const { app } = await testApp({}, { jobQueue: brokenQueue });
     const { trip } = await app.trips.create('carol', input);
-    const error = await app.jobs.submit('carol', trip.id, { useLlm: false, pace: 'normal' }, 'k').catch((e: unknown) => e);
+    const error = await app.jobs.submit('carol', trip.id, { useLlm: false }, 'k').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'dependency_unavailable', status: 503 });
     const jobId = (await app.jobStore.listForTrip(trip.id))[0]!;
     expect(await app.jobs.get('carol', jobId)).toMatchObject({ status: 'failed', error: { code: 'enqueue_failed' } });

@@ -79,3 +79,20 @@ describe('Function App settings in Bicep', () => {
     expect(written.sort()).toEqual(expected.sort());
   });
 });
+
+describe('settings the Functions host resolves itself', () => {
+  it('every %Setting% used in a trigger binding is set by the Bicep and has a local default', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { localSettingsValues } = await import('../../../src/shared/config/settingsDocs.js');
+    const referenced = new Set<string>();
+    for (const file of readdirSync('src/functions').filter((f) => f.endsWith('.ts'))) {
+      for (const match of readFileSync(`src/functions/${file}`, 'utf8').matchAll(/'%([A-Za-z0-9_]+)%/g)) referenced.add(match[1]!);
+    }
+    expect([...referenced].sort()).toEqual(['ITINERARY_QUEUE_NAME', 'VERIFIER_SCHEDULE', 'WARMER_SCHEDULE']);
+    const local = localSettingsValues();
+    for (const name of referenced) {
+      expect(appSettings.has(name), `${name} in Bicep`).toBe(true);
+      expect(local[name], `${name} in local.settings.sample.json`).toBeDefined();
+    }
+  });
+});

@@ -14,7 +14,10 @@ import { toGoogleTravelMode } from './googleTravelMode.js';
 export const GOOGLE_ROUTES_DEFAULT_BASE_URL = 'https://routes.googleapis.com';
 
 /** Routes API limit for non-transit matrices (origins × destinations). */
-const MAX_MATRIX_ELEMENTS = 625;
+/** Google's element limits for computeRouteMatrix: 625, but only 100 for TRANSIT (Routes API "Request limits"). */
+export function maxMatrixElements(mode: z.output<typeof travelModeSchema>): number {
+  return mode === 'transit' ? 100 : 625;
+}
 
 const routeSchema = z.object({
   origin: latLngSchema,
@@ -32,8 +35,8 @@ const matrixSchema = z
     mode: travelModeSchema,
     departAt: z.iso.datetime({ offset: true }).optional(),
   })
-  .refine((m) => m.origins.length * m.destinations.length <= MAX_MATRIX_ELEMENTS, {
-    message: `at most ${MAX_MATRIX_ELEMENTS} origin × destination pairs`,
+  .refine((m) => m.origins.length * m.destinations.length <= maxMatrixElements(m.mode), {
+    message: 'too many origin × destination pairs (625; 100 for transit)',
     path: ['destinations'],
   });
 
