@@ -1,13 +1,14 @@
 import { Redis } from 'ioredis';
 
 /**
- * One shared ioredis connection. Commands fail fast while disconnected (no offline queue) so the cache
- * can fall back to L1 instead of stalling a request; ioredis keeps reconnecting in the background.
+ * One shared ioredis connection. Commands issued while connecting wait in the offline queue, but only
+ * through one reconnect attempt (`maxRetriesPerRequest: 1`) and each sent command times out after 1 s,
+ * so a Redis outage costs a request little before the cache falls back to L1.
  */
 export function createRedisConnection(url: string): Redis {
   return new Redis(url, {
     lazyConnect: false,
-    enableOfflineQueue: false,
+    enableOfflineQueue: true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     commandTimeout: 1_000,

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildAppContext } from '../../src/shared/app/buildAppContext.js';
+import type { ItineraryDocument } from '../../src/shared/itinerary/ItineraryDocument.js';
+import { createLogger } from '../../src/shared/telemetry/Logger.js';
+import { tripInputSchema } from '../../src/shared/trips/tripSchema.js';
+import { configuredSearches } from '../../src/shared/warmers/PopularWarmer.js';
+import { type LocalApp, startLocalApp } from '../support/localApp.js';
+import { itWithRedis, redisUrl } from '../support/redisTest.js';
+import { sampleTrip, testEnv } from '../support/testApp.js';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('cache warmers and the upcoming-trip verifier (through the local host)', () => {
+  let local: LocalApp;
+
+  beforeAll(async () => {
+    local = await startLocalApp({ env: { WARMER_UPSTREAM_BUDGET: '60' } });
+  });
+  afterAll(async () => local?.stop());
+
+  it('after a warm run, the configured searches are cache hits, within the upstream budget', async () => {
+    local.sandbox.stats.reset();
+    const outcome = await local.host.fireTimer('popular-warmer');
+    expect(outcome.ok).toBe(true);
+    const upstream = local.sandbox.stats.requests();
+    expect(upstream).toBeGreaterThan(0);
+    expect(upstream).toBeLessThanOrEqual(60);
+
+    const searches = configuredSearches(local.app.config.warmers);
+    let hits = 0;
+    for (const params of searches) {
+      const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      const res = await local.call('walker', `/api/places/search?${query}`);
+      expect(res.status).toBe(200);
+      if (((await res.json()) as { cache: string }).cache === 'hit') hits++;
+    }
+    expect(hits / searches.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never spends more upstream calls than the budget', async () => {
+    const small = await buildAppContext(
+      testEnv({
+        KAKAO_REST_API_KEY: local.sandbox.kakaoKey,
+        GOOGLE_MAPS_API_KEY: local.sandbox.googleKey,
+        KAKAO_LOCAL_BASE_URL: local.sandbox.url,
+        KAKAO_MOBILITY_BASE_URL: local.sandbox.url,
+        GOOGLE_PLACES_BASE_URL: local.sandbox.url,
+        GOOGLE_ROUTES_BASE_URL: local.sandbox.url,
+        WARMER_UPSTREAM_BUDGET: '5',
+      }),
+      { logger: createLogger(() => {}, 'error') },
+    );
+    local.sandbox.stats.reset();
+    const report = await small.warmer.run();
+    expect(report).toMatchObject({ ran: true, upstreamCalls: 5 });
+    expect(report.deferred).toBeGreaterThan(0);
+    expect(local.sandbox.stats.requests()).toBeLessThanOrEqual(5);
+    await small.close();
+  });
+
+  it('flags a visit whose place changed its hours, suggests a re-plan, and changes nothing else', async () => {
+    const input = tripInputSchema.parse(sampleTrip({ startDate: day(2), endDate: day(3) }));
+    const { trip } = await local.app.trips.create('vera', input);
+    const { job } = await local.app.jobs.submit('vera', trip.id, { useLlm: false });
+    await local.app.worker.process({ jobId: job.jobId, tripId: trip.id, ownerId: 'vera', options: job.options }, { deliveryCount: 1, maxDeliveries: 5 });
+    const before = (await local.app.itineraryStore.get('vera', trip.id)).doc;
+    const target = before.days[0]!.items.find((i) => i.kind === 'visit' && i.place?.openingHours?.periods.length)!;
+    expect(target).toBeDefined();
+
+    // The place now closes every day before the planned visit begins.
+    local.sandbox.places.patch(target.place!.id, {
+      openingHours: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '06:00', close: '07:00' })),
+    });
+    const outcome = await local.host.fireTimer('upcoming-trip-verifier');
+    expect(outcome.ok).toBe(true);
+    const after = (await local.app.itineraryStore.get('vera', trip.id)).doc as ItineraryDocument;
+
+    const flagged = after.days.flatMap((d) => d.items).filter((i) => i.warnings?.length);
+    expect(flagged.map((i) => i.place!.id)).toEqual(flagged.map(() => target.place!.id));
+    expect(flagged.map((i) => i.id)).toContain(target.id);
+    expect(after.replan).toMatchObject({ suggested: true, reason: 'hours_changed' });
+    expect(after.warnings.filter((w) => w.code === 'hours_changed').map((w) => w.itemId)).toContain(target.id);
+
+    // Nothing else changed: same items, times and places; only the warnings were added.
+    const strip = (doc: ItineraryDocument) => ({
+      ...doc,
+      warnings: doc.warnings.filter((w) => w.code !== 'hours_changed'),
+      replan: undefined,
+      days: doc.days.map((d) => ({ ...d, items: d.items.map(({ warnings: _w, ...rest }) => rest) })),
+    });
+    expect(strip(after)).toEqual(strip(before));
+
+    // A second run finds nothing new to add.
+    await local.host.fireTimer('upcoming-trip-verifier');
+    const again = (await local.app.itineraryStore.get('vera', trip.id)).doc;
+    expect(again.warnings.length).toBe(after.warnings.length);
+    local.sandbox.places.reset();
+  });
+});
+
+describe('two instances at once', () => {
+  itWithRedis('exactly one warmer run does the work (Redis run lock)', async () => {
+    const { startSandbox } = await import('../../src/local/sandbox/startSandbox.js');
+    const sandbox = await startSandbox();
+    sandbox.faults.add({ kind: 'latency', ms: 100 });
+    const env = testEnv({
+      KAKAO_REST_API_KEY: sandbox.kakaoKey,
+      GOOGLE_MAPS_API_KEY: sandbox.googleKey,
+      KAKAO_LOCAL_BASE_URL: sandbox.url,
+      KAKAO_MOBILITY_BASE_URL: sandbox.url,
+      GOOGLE_PLACES_BASE_URL: sandbox.url,
+      GOOGLE_ROUTES_BASE_URL: sandbox.url,
+      REDIS_URL: redisUrl(),
+      WARMER_UPSTREAM_BUDGET: '4',
+    });
+    const logger = createLogger(() => {}, 'error');
+    const [a, b] = await Promise.all([buildAppContext(env, { logger }), buildAppContext(env, { logger })]);
+    await Promise.all([a.redis!.ping(), b.redis!.ping()]);
+    const reports = await Promise.all([a.warmer.run(), b.warmer.run()]);
+    expect(reports.filter((r) => r.ran)).toHaveLength(1);
+    expect(reports.find((r) => r.ran)!.upstreamCalls).toBe(4);
+    expect(sandbox.stats.requests()).toBe(4);
+    await Promise.all([a.close(), b.close(), sandbox.close()]);
+  });
+});
