@@ -3,7 +3,7 @@ import '../shared/http/enableHttpStream.js';
 import { app } from '@azure/functions';
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
-import { readJsonBody } from '../shared/http/readJsonBody.js';
+import { readOptionalJsonBody } from '../shared/http/readJsonBody.js';
 import { json, routeId } from '../shared/http/responses.js';
 import { createJobBodySchema, jobOptionsSchema } from '../shared/jobs/Job.js';
 
@@ -20,9 +20,9 @@ app.http('itinerary-jobs-create', {
         errors: [{ path: 'headers.idempotency-key', message: '1–128 visible ASCII characters' }],
       });
     }
-    const hasBody = (request.headers.get('content-length') ?? '0') !== '0' || request.headers.has('content-type');
-    const body = hasBody ? await readJsonBody(request, createJobBodySchema, ctx.config.http.maxBodyBytes) : { options: jobOptionsSchema.parse(undefined) };
-    const { job } = await ctx.jobs.submit(principal.userId, tripId, body.options, key);
+    const body = await readOptionalJsonBody(request, createJobBodySchema.optional(), ctx.config.http.maxBodyBytes);
+    const options = body?.options ?? jobOptionsSchema.parse(undefined);
+    const { job } = await ctx.jobs.submit(principal.userId, tripId, options, key);
     return json(
       202,
       { jobId: job.jobId, status: job.status },

@@ -13,19 +13,32 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes: number,
 ): Promise<z.output<S>> {
+  return parseOrThrow(schema, await readJson(request, maxBytes, false), 'body');
+}
+
+/** Like `readJsonBody`, but an absent or empty body is validated as `undefined` (schema defaults apply). */
+export async function readOptionalJsonBody<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  maxBytes: number,
+): Promise<z.output<S>> {
+  return parseOrThrow(schema, await readJson(request, maxBytes, true), 'body');
+}
+
+async function readJson(request: HttpRequest, maxBytes: number, optional: boolean): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const buffer = Buffer.from(await request.arrayBuffer());
+  if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
+  if (optional && buffer.byteLength === 0) return undefined;
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Expected application/json', {
       detail: 'Send the body as application/json',
     });
   }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const buffer = Buffer.from(await request.arrayBuffer());
-  if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
-  let json: unknown;
   try {
-    json = JSON.parse(buffer.toString('utf8'));
+    return JSON.parse(buffer.toString('utf8')) as unknown;
   } catch (cause) {
     throw new AppError('validation_failed', 'Malformed JSON', {
       detail: 'The body is not valid JSON',
@@ -33,7 +46,6 @@ export async function readJsonBody<S extends z.ZodType>(
       cause,
     });
   }
-  return parseOrThrow(schema, json, 'body');
 }
 
 function tooLarge(maxBytes: number): AppError {
