@@ -11,12 +11,16 @@ import { MCP_TOOLS } from '../shared/mcp/mcpTools.js';
 /**
  * POST/GET/DELETE /api/mcp — MCP Streamable HTTP, stateless, JSON responses. A fresh server and
  * transport per request (the SDK's stateless pattern), so any instance of a scaled-out app can answer.
+ * GET and DELETE get 405, as in the SDK's stateless example: there is no session to stream to or end.
  */
 app.http('mcp', {
   methods: ['POST', 'GET', 'DELETE'],
   route: 'mcp',
   authLevel: 'function',
   handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    // The transport would answer GET with an SSE stream that never ends (nothing can be pushed to a
+    // stateless session), holding the invocation open; the spec lets a server without one say 405.
+    if (request.method !== 'POST') return methodNotAllowed();
     const maxBytes = ctx.config.http.maxBodyBytes;
     if (Number(request.headers.get('content-length') ?? 0) > maxBytes) {
       throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
@@ -32,6 +36,15 @@ app.http('mcp', {
     }
   }),
 });
+
+/** The JSON-RPC error body the SDK's own transport uses for its HTTP-level refusals. */
+function methodNotAllowed(): HttpResponseInit {
+  return {
+    status: 405,
+    headers: { allow: 'POST', 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed.' }, id: null }),
+  };
+}
 
 async function toWebRequest(request: HttpRequest, maxBytes: number): Promise<Request> {
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';

@@ -12,10 +12,29 @@ export const MCP_INSTRUCTIONS = `TripGen place tools: real places, opening hours
 - Use compute_route_matrix (one call) rather than many get_route calls when ordering several places. Legs marked estimated come from distance, not a provider.
 - Errors come back as isError results whose structuredContent has a stable "code" (validation_failed, upstream_unavailable, upstream_timeout, not_found, ...). Retry only codes that are transient.`;
 
+/** structuredContent of an isError result: our stable error `code` and what the caller can do about it. */
+export const toolErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  transient: z.boolean().optional(),
+  retryAfterSeconds: z.number().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
 /** JSON Schema for tools/list. Inputs as a client sends them; outputs leniently (extra fields allowed). */
 function jsonSchema(schema: z.ZodType): { type: 'object'; [key: string]: unknown } {
   const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...json, type: 'object' };
+}
+
+/**
+ * A tool's outputSchema: its result or our error shape. The SDK's Client (1.x) validates
+ * structuredContent against outputSchema even on isError results (typescript-sdk#1943), so an error
+ * carrying its `code` there must conform too, or the client throws instead of showing the error.
+ */
+function outputJsonSchema(schema: z.ZodType): { type: 'object'; [key: string]: unknown } {
+  const { $defs, ...result } = jsonSchema(schema);
+  return { type: 'object', anyOf: [result, jsonSchema(toolErrorSchema)], ...($defs ? { $defs } : {}) };
 }
 
 /**
@@ -37,7 +56,7 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
       title: t.title,
       description: t.description,
       inputSchema: jsonSchema(t.input),
-      ...(t.output ? { outputSchema: jsonSchema(t.output) } : {}),
+      ...(t.output ? { outputSchema: outputJsonSchema(t.output) } : {}),
       annotations: { readOnlyHint: t.readOnly, openWorldHint: true },
     })),
   }));
@@ -69,7 +88,7 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
   return server;
 }
 
-function errorResult(code: string, message: string, extra: Record<string, unknown> = {}): CallToolResult {
+function errorResult(code: string, message: string, extra: Omit<z.input<typeof toolErrorSchema>, 'code' | 'message'> = {}): CallToolResult {
   return {
     isError: true,
     content: [{ type: 'text', text: `${code}: ${message}` }],

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 
-import { placeSchema } from '../domain/place.js';
-import { matrixCellSchema } from '../domain/route.js';
-import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
-import { languageSchema, placeIdSchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
-import { matrixBodySchema } from '../places/routeParams.js';
+import { latLngSchema, placeSchema } from '../domain/place.js';
+import { matrixCellSchema, travelModeSchema } from '../domain/route.js';
 import {
   geocodeResultSchema,
   reverseGeocodeResultSchema,
   routeLegSchema,
   searchResultSchema,
 } from '../openapi/responseSchemas.js';
-import { latLngSchema } from '../domain/place.js';
-import { travelModeSchema } from '../domain/route.js';
+import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
+import { languageSchema, placeIdSchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
+import { matrixBodySchema } from '../places/routeParams.js';
 import { defineTool } from './McpTool.js';
 import { renderHours } from './renderHours.js';
 
