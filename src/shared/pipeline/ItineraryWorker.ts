@@ -133,14 +133,24 @@ export class ItineraryWorker {
     previous: StoredItinerary | undefined,
   ): Promise<void> {
     const { itineraries } = this.#deps;
-    const merged = carryOverMemos(doc, previous?.doc);
-    const etag = await itineraries.put(ownerId, tripId, merged, previous ? previous.etag : null);
+    let current = previous;
+    let etag: string | undefined;
+    // Another writer (a concurrent job for the same trip, a memo, the verifier) may have changed the
+    // document since we read it: re-read and write again, carrying its memos over. The latest job wins.
+    for (let attempt = 0; etag === undefined; attempt++) {
+      try {
+        etag = await itineraries.put(ownerId, tripId, carryOverMemos(doc, current?.doc), current ? current.etag : null);
+      } catch (error) {
+        if (!(isAppError(error) && error.code === 'precondition_failed') || attempt >= 4) throw error;
+        current = await itineraries.find(ownerId, tripId);
+      }
+    }
     try {
       await this.#deps.afterStore?.(jobId);
       await this.#complete(jobId);
     } catch (error) {
       // Compensate: put back what readers saw before, so the store holds the old or the complete new state.
-      if (previous) await itineraries.put(ownerId, tripId, previous.doc, etag).catch(() => undefined);
+      if (current) await itineraries.put(ownerId, tripId, current.doc, etag).catch(() => undefined);
       else await itineraries.delete(ownerId, tripId).catch(() => undefined);
       throw error;
     }

@@ -157,3 +157,27 @@ describe('job submission when the queue is down', () => {
     await app.close();
   });
 });
+
+describe('two jobs for the same trip at once', () => {
+  it('both complete; the itinerary is one of theirs, whole', async () => {
+    const slow: ItineraryGenerator = {
+      async generate(_trip, _options, report) {
+        await report('planning', 50);
+        await new Promise((r) => setTimeout(r, 50));
+        return { days: [{ date: '2026-12-10', items: [{ id: 'x', kind: 'visit', start: '10:00', end: '11:00' }] }], warnings: [], dropped: [] };
+      },
+    };
+    const { app } = await testApp({}, { generator: slow });
+    const { trip } = await app.trips.create('frank', input);
+    const a = (await app.jobs.submit('frank', trip.id, { useLlm: false })).job;
+    const b = (await app.jobs.submit('frank', trip.id, { useLlm: false })).job;
+    const delivery = { deliveryCount: 1, maxDeliveries: 5 };
+    const outcomes = await Promise.all([
+      app.worker.process({ jobId: a.jobId, tripId: trip.id, ownerId: 'frank', options: a.options }, delivery),
+      app.worker.process({ jobId: b.jobId, tripId: trip.id, ownerId: 'frank', options: b.options }, delivery),
+    ]);
+    expect(outcomes).toEqual(['completed', 'completed']);
+    expect([a.jobId, b.jobId]).toContain((await app.itineraries.get('frank', trip.id)).doc.jobId);
+    await app.close();
+  });
+});
