@@ -1,0 +1,83 @@
+import type { Place } from '../domain/place.js';
+import type { GroupProfile } from './groupProfile.js';
+import { containsTerm } from './preferenceMatch.js';
+
+/** Labels or name words that say a place asks for real physical effort. */
+const STRENUOUS_TERMS = [
+  'hiking',
+  'trail',
+  'trekking',
+  'climbing',
+  'mountain peak',
+  'summit',
+  '등산',
+  '등산로',
+  '산행',
+  '암벽',
+  '트레킹',
+];
+
+/** Labels or name words of places unsuitable for children. */
+const ADULT_ONLY_TERMS = [
+  'bar',
+  'pub',
+  'night club',
+  'night_club',
+  'nightclub',
+  'casino',
+  'liquor',
+  '술집',
+  '호프',
+  '주점',
+  '유흥',
+  '카지노',
+];
+
+/** Labels or name words of places children enjoy. */
+const KID_FRIENDLY_TERMS = [
+  'zoo',
+  'aquarium',
+  'theme park',
+  'amusement',
+  'playground',
+  'children',
+  'kids',
+  '동물원',
+  '아쿠아리움',
+  '놀이공원',
+  '키즈',
+  '어린이',
+];
+
+function text(place: Place): string {
+  return [place.name, ...place.categories].join(' ').toLowerCase();
+}
+
+export function isStrenuous(place: Place): boolean {
+  const t = text(place);
+  return STRENUOUS_TERMS.some((term) => containsTerm(t, term));
+}
+
+export function isAdultOnly(place: Place): boolean {
+  const t = text(place);
+  return ADULT_ONLY_TERMS.some((term) => containsTerm(t, term, true));
+}
+
+export function isKidFriendly(place: Place): boolean {
+  const t = text(place);
+  return KID_FRIENDLY_TERMS.some((term) => containsTerm(t, term));
+}
+
+/**
+ * Why the group must not be sent to a place, when the data says so; `undefined` when it may go.
+ * Unknown accessibility is not a reason to exclude (it lowers the score instead).
+ */
+export function unsuitabilityReason(place: Place, profile: GroupProfile): string | undefined {
+  if (profile.hasWheelchair && place.wheelchairAccessible === false) return 'not wheelchair accessible';
+  if ((profile.hasWheelchair || profile.hasLimitedMobility) && isStrenuous(place)) {
+    return 'strenuous for a traveller with limited mobility';
+  }
+  if (profile.maxWalkDayMeters <= 3_500 && isStrenuous(place)) return 'strenuous for the group';
+  if (profile.hasChildren && isAdultOnly(place)) return 'not suitable for children';
+  return undefined;
+}

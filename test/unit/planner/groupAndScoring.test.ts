@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+
+import { groupProfile } from '../../../src/shared/planner/groupProfile.js';
+import { preferenceMatcher } from '../../../src/shared/planner/preferenceMatch.js';
+import { bayesianRating, scoreCandidates } from '../../../src/shared/planner/scoreCandidates.js';
+import { ADULT, makePlace } from '../../fixtures/planner/planFixtures.js';
+
+describe('groupProfile', () => {
+  it('a 70-year-old with limited mobility sets the pace of the whole group', () => {
+    const profile = groupProfile([
+      ADULT,
+      { name: 'Grandpa', age: 70, health: { mobility: 'limited' }, preferences: [] },
+    ]);
+    expect(profile).toMatchObject({
+      maxVisitsPerDay: 4,
+      maxWalkLegMeters: 500,
+      maxWalkDayMeters: 2_500,
+      restMinutes: 20,
+      hasSeniors: true,
+      hasLimitedMobility: true,
+    });
+    expect(profile.walkSpeed).toBeLessThanOrEqual(0.9);
+  });
+
+  it('anyone 65+ caps walking at 0.9 m/s; adults alone walk at 1.2 m/s without rests', () => {
+    expect(groupProfile([{ name: 'Sixty-six', age: 66, preferences: [] }]).walkSpeed).toBe(0.9);
+    expect(groupProfile([ADULT])).toMatchObject({ walkSpeed: 1.2, restMinutes: 0, maxVisitsPerDay: 6 });
+  });
+
+  it('a toddler shortens legs and adds rests', () => {
+    expect(groupProfile([ADULT, { name: 'Kid', age: 3, preferences: [] }])).toMatchObject({
+      maxVisitsPerDay: 4,
+      maxWalkLegMeters: 800,
+      restMinutes: 15,
+      hasChildren: true,
+    });
+  });
+});
+
+describe('bayesianRating', () => {
+  it('trusts many reviews and few reviews little', () => {
+    expect(bayesianRating(5, 2, 4)).toBeCloseTo((2 * 5 + 25 * 4) / 27, 10);
+    expect(bayesianRating(4.6, 3000, 4)).toBeGreaterThan(4.59);
+    expect(bayesianRating(undefined, undefined, 3.9)).toBe(3.9);
+    expect(bayesianRating(4.6, 3000, 4)).toBeGreaterThan(bayesianRating(5, 2, 4));
+  });
+});
+
+describe('preferenceMatcher', () => {
+  it('maps words in English and Korean to themes, and matches whole words only', () => {
+    const museum = makePlace({ category: 'culture', name: 'National Museum', categories: ['museum'] });
+    const party = makePlace({ category: 'activity', name: 'Party house', categories: ['event venue'] });
+    expect(preferenceMatcher('Museums').matches(museum)).toBe(true);
+    expect(
+      preferenceMatcher('박물관').matches(makePlace({ category: 'culture', name: '국립중앙박물관' })),
+    ).toBe(true);
+    expect(preferenceMatcher('art').matches(party)).toBe(false);
+    expect(
+      preferenceMatcher('karaoke').matches(makePlace({ category: 'activity', name: 'Karaoke Star' })),
+    ).toBe(true);
+  });
+});
+
+describe('scoreCandidates', () => {
+  const wheelchair = groupProfile([
+    { name: 'W', age: 40, health: { mobility: 'wheelchair' }, preferences: [] },
+  ]);
+
+  it('excludes what the data says the group cannot do, with the reason', () => {
+    const ramp = makePlace({ category: 'culture', wheelchairAccessible: true });
+    const stairs = makePlace({ category: 'culture', wheelchairAccessible: false });
+    const trail = makePlace({ category: 'nature', name: 'Bukhansan hiking trail' });
+    const hotel = makePlace({ category: 'lodging' });
+    const result = scoreCandidates([ramp, stairs, trail, hotel], [], wheelchair);
+    expect(result.visits.map((v) => v.place.id)).toEqual([ramp.id]);
+    expect(result.excluded).toEqual([
+      { placeId: stairs.id, name: stairs.name, reason: 'not wheelchair accessible' },
+      { placeId: trail.id, name: trail.name, reason: 'strenuous for a traveller with limited mobility' },
+      { placeId: hotel.id, name: hotel.name, reason: 'lodging is not a visit' },
+    ]);
+  });
+
+  it('keeps bars away from children', () => {
+    const bar = makePlace({ category: 'activity', name: 'Wine Bar 7' });
+    const family = groupProfile([ADULT, { name: 'Kid', age: 8, preferences: [] }]);
+    expect(scoreCandidates([bar], [], family).excluded[0]?.reason).toBe('not suitable for children');
+    expect(scoreCandidates([bar], [], groupProfile([ADULT])).visits).toHaveLength(1);
+  });
+
+  it('ranks preference matches and well-reviewed places higher, and unknown hours lower', () => {
+    const museum = makePlace({ category: 'culture', name: 'City Museum', rating: 4.0 });
+    const mall = makePlace({ category: 'shopping', name: 'Mall', rating: 4.0 });
+    const famous = makePlace({ category: 'nature', name: 'Famous Park', rating: 4.8, ratingCount: 5000 });
+    const unknown = makePlace({
+      category: 'attraction',
+      name: 'Tower',
+      rating: 4.8,
+      ratingCount: 5000,
+      openingHours: undefined,
+    });
+    const { visits } = scoreCandidates([museum, mall, famous, unknown], [ADULT], groupProfile([ADULT]));
+    const score = (id: string) => visits.find((v) => v.place.id === id)!.score;
+    expect(score(museum.id)).toBeGreaterThan(score(mall.id));
+    expect(visits.find((v) => v.place.id === museum.id)!.matchedPreferences).toEqual(['museums']);
+    expect(score(famous.id)).toBeGreaterThan(score(mall.id));
+    expect(score(famous.id) - score(unknown.id)).toBeCloseTo(5, 10);
+  });
+
+  it('applies an LLM ranking only for candidate ids and counts the invented ones', () => {
+    const a = makePlace({ category: 'culture', name: 'A' });
+    const b = makePlace({ category: 'nature', name: 'B' });
+    const plain = scoreCandidates([a, b], [], groupProfile([ADULT]));
+    const ranked = scoreCandidates([a, b], [], groupProfile([ADULT]), [
+      'google:invented',
+      b.id,
+      a.id,
+      'evil:1',
+    ]);
+    expect(ranked.rankingIdsIgnored).toBe(2);
+    const bScore = (r: typeof plain) => r.visits.find((v) => v.place.id === b.id)!.score;
+    expect(bScore(ranked)).toBeGreaterThan(bScore(plain));
+    expect(ranked.visits[0]!.place.id).toBe(b.id);
+  });
+});
