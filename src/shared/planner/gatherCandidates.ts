@@ -18,7 +18,7 @@ export interface GatherOptions {
   readonly resultsPerSearch?: number;
   /** Candidates kept for planning, restaurants included (default 60). */
   readonly maxCandidates?: number;
-  /** Upper bound on detail calls to fill in missing opening hours (default 20). */
+  /** Upper bound on detail calls to fill in missing opening hours (default 40). */
   readonly maxDetailsCalls?: number;
   /** Largest matrix asked in one call, origins × destinations (default 625 = 25 × 25). */
   readonly maxMatrixElements?: number;
@@ -95,7 +95,7 @@ export async function gatherCandidates(
     source,
     kept,
     trip.language,
-    options.maxDetailsCalls ?? 20,
+    options.maxDetailsCalls ?? 40,
     calls,
     warnings,
     signal,
@@ -177,7 +177,13 @@ async function fillMissingHours(
   warnings: GatherWarning[],
   signal?: AbortSignal,
 ): Promise<Place[]> {
-  const missing = places.filter((p) => p.openingHours === undefined).slice(0, maxCalls);
+  // Meals are mandatory and need evening hours: unknown hours confine a place to 10:00–17:00, so a
+  // restaurant without hours can never be dinner. Restaurants get the first half of the budget.
+  const unknown = places.filter((p) => p.openingHours === undefined);
+  const restaurants = unknown.filter((p) => p.category === 'restaurant');
+  const first = restaurants.slice(0, Math.ceil(maxCalls / 2));
+  const rest = unknown.filter((p) => !first.includes(p));
+  const missing = [...first, ...rest].slice(0, maxCalls);
   const filled = new Map<string, Place>();
   for (let i = 0; i < missing.length; i += DETAILS_CONCURRENCY) {
     signal?.throwIfAborted();

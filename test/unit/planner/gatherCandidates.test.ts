@@ -146,3 +146,20 @@ describe('gatherCandidates', () => {
     expect(source.searches).toHaveLength(0);
   });
 });
+
+describe('gatherCandidates: opening hours for meals', () => {
+  it('spends the detail budget on restaurants first, so dinner can be planned (Kakao places come without hours)', async () => {
+    const withoutHours = city().map((p) => ({ ...p, openingHours: undefined }));
+    const details = new Map(
+      withoutHours.map((p) => [p.id, { ...p, openingHours: p.category === 'restaurant' ? daily('11:00', '22:00') : daily('09:00', '18:00') }]),
+    );
+    const source = new FakePlaceSource({ places: withoutHours, details });
+    const gathered = await gatherCandidates(source, trip, { maxDetailsCalls: 10 });
+    const restaurantIds = new Set(withoutHours.filter((p) => p.category === 'restaurant').map((p) => p.id));
+    expect(source.detailIds).toHaveLength(10);
+    expect(source.detailIds.slice(0, 5).every((id) => restaurantIds.has(id))).toBe(true);
+    expect(source.detailIds.slice(5).some((id) => !restaurantIds.has(id))).toBe(true);
+    const plan = planItinerary({ trip, places: gathered.places, matrices: gathered.matrices });
+    expect(plan.metrics.violationsByMetric['7']).toBe(0);
+  });
+});
