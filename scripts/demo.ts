@@ -26,10 +26,17 @@ const token = await issueLocalToken({
   userId: 'demo-user',
 });
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
+async function api<T>(
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(`${base}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(init.headers as Record<string, string>),
+    },
   }).catch((error: unknown) => {
     console.error(`Cannot reach ${base} (${(error as Error).message}). Start the app first: npm start`);
     process.exit(1);
@@ -56,12 +63,17 @@ const trip = {
   language: 'en',
 };
 
-const created = await api<{ id: string } & Record<string, unknown>>('/api/trips', { method: 'POST', body: JSON.stringify(trip) });
+const created = await api<{ id: string } & Record<string, unknown>>('/api/trips', {
+  method: 'POST',
+  body: JSON.stringify(trip),
+});
 if (created.status !== 201) {
   console.error('Creating the trip failed:', created.status, created.body);
   process.exit(1);
 }
-console.log(`Trip ${created.body.id}: ${trip.name}, ${trip.startDate} → ${trip.endDate}, ${trip.members.length} travellers`);
+console.log(
+  `Trip ${created.body.id}: ${trip.name}, ${trip.startDate} → ${trip.endDate}, ${trip.members.length} travellers`,
+);
 const job = await api<{ jobId: string }>(`/api/trips/${created.body.id}/itinerary-jobs`, { method: 'POST' });
 if (job.status !== 202) {
   console.error('Starting the job failed:', job.status, job.body);
@@ -104,20 +116,27 @@ const { body: itinerary } = await api<{
 
 if (itinerary.notice) console.log(`\n⚠ ${itinerary.notice}`);
 for (const d of itinerary.days) {
-  const weekday = new Date(`${d.date}T00:00:00Z`).toLocaleDateString('en', { weekday: 'long', timeZone: 'UTC' });
+  const weekday = new Date(`${d.date}T00:00:00Z`).toLocaleDateString('en', {
+    weekday: 'long',
+    timeZone: 'UTC',
+  });
   console.log(`\n${weekday} ${d.date}`);
   for (const item of d.items) {
     const time = `${item.start}–${item.end}`;
     if (item.kind === 'travel' && item.travel) {
       const km = (item.travel.distanceMeters / 1000).toFixed(1);
-      console.log(`  ${time}   ↓ ${item.travel.mode} ${km} km, ${Math.round(item.travel.durationSeconds / 60)} min${item.travel.estimated ? ' (estimated)' : ''}`);
+      console.log(
+        `  ${time}   ↓ ${item.travel.mode} ${km} km, ${Math.round(item.travel.durationSeconds / 60)} min${item.travel.estimated ? ' (estimated)' : ''}`,
+      );
     } else if (item.kind === 'meal') {
       console.log(`  ${time}  🍽 ${item.meal ?? 'meal'} at ${item.place?.name ?? '?'}`);
     } else if (item.kind === 'rest') {
       console.log(`  ${time}   · rest`);
     } else {
       const hours = item.place?.openingHours ? '' : '  (opening hours unknown — check before going)';
-      console.log(`  ${time}  ● ${item.place?.name} [${item.place?.category}]${item.place?.rating ? ` ★${item.place.rating}` : ''}${hours}`);
+      console.log(
+        `  ${time}  ● ${item.place?.name} [${item.place?.category}]${item.place?.rating ? ` ★${item.place.rating}` : ''}${hours}`,
+      );
     }
   }
 }
@@ -125,4 +144,9 @@ if (itinerary.warnings.length) {
   console.log('\nWarnings:');
   for (const w of itinerary.warnings) console.log(`  - ${w.code}: ${w.message}`);
 }
-console.log(`\n${itinerary.dropped.length} candidate place(s) not scheduled (e.g. ${itinerary.dropped.slice(0, 3).map((d) => d.name).join(', ')}).`);
+console.log(
+  `\n${itinerary.dropped.length} candidate place(s) not scheduled (e.g. ${itinerary.dropped
+    .slice(0, 3)
+    .map((d) => d.name)
+    .join(', ')}).`,
+);

@@ -12,7 +12,9 @@ const file = ['local.settings.json', 'local.settings.sample.json'].find((f) => {
     return false;
   }
 });
-const values = file ? (JSON.parse(readFileSync(file, 'utf8')) as { Values: Record<string, string> }).Values : {};
+const values = file
+  ? (JSON.parse(readFileSync(file, 'utf8')) as { Values: Record<string, string> }).Values
+  : {};
 const setting = (name: string) => process.env[name] ?? values[name];
 const secret = setting('AUTH_LOCAL_SECRET');
 if (!secret) {

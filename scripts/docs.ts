@@ -6,6 +6,10 @@ import { localSettingsValues, replaceSettingsBlock } from '../src/shared/config/
 writeFileSync('README.md', replaceSettingsBlock(readFileSync('README.md', 'utf8')));
 writeFileSync(
   'local.settings.sample.json',
-  JSON.stringify({ IsEncrypted: false, Values: localSettingsValues(), Host: { CORS: '*', LocalHttpPort: 7071 } }, null, 2) + '\n',
+  JSON.stringify(
+    { IsEncrypted: false, Values: localSettingsValues(), Host: { CORS: '*', LocalHttpPort: 7071 } },
+    null,
+    2,
+  ) + '\n',
 );
 console.log('README.md settings table and local.settings.sample.json updated');

@@ -25,7 +25,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else if (process.env.CI === 'true') {
     throw new Error('redis-server is not installed, and CI=true requires it (apt-get install redis-server)');
   } else {
-    console.warn('\n*** redis-server not found: Redis-backed tests will be SKIPPED (apt-get install redis-server) ***\n');
+    console.warn(
+      '\n*** redis-server not found: Redis-backed tests will be SKIPPED (apt-get install redis-server) ***\n',
+    );
   }
   project.provide('storageConnectionString', azurite.connectionString);
   project.provide('redisUrl', redis?.url);

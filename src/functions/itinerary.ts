@@ -1,6 +1,7 @@
 import '../shared/http/enableHttpStream.js';
 
 import { app } from '@azure/functions';
+
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody } from '../shared/http/readJsonBody.js';
@@ -28,7 +29,13 @@ app.http('itinerary-item-patch', {
     const tripId = routeId(request, 'tripId');
     const itemId = routeId(request, 'itemId');
     const { memo } = await readJsonBody(request, memoBodySchema, ctx.config.http.maxBodyBytes);
-    const { doc, etag } = await ctx.itineraries.setMemo(principal.userId, tripId, itemId, memo, request.headers.get('if-match') ?? undefined);
+    const { doc, etag } = await ctx.itineraries.setMemo(
+      principal.userId,
+      tripId,
+      itemId,
+      memo,
+      request.headers.get('if-match') ?? undefined,
+    );
     const item = doc.days.flatMap((d) => d.items).find((i) => i.id === itemId);
     return json(200, item, { etag });
   }),
@@ -48,7 +55,13 @@ app.http('itinerary-attachments-create', {
         errors: [{ path: 'body.sizeBytes', message: `at most ${ctx.config.attachments.maxBytes}` }],
       });
     }
-    const created = await ctx.itineraries.createAttachment(principal.userId, tripId, itemId, body.contentType, body.sizeBytes);
+    const created = await ctx.itineraries.createAttachment(
+      principal.userId,
+      tripId,
+      itemId,
+      body.contentType,
+      body.sizeBytes,
+    );
     return json(201, created);
   }),
 });

@@ -1,6 +1,7 @@
 import '../shared/http/enableHttpStream.js';
 
 import { app } from '@azure/functions';
+
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readOptionalJsonBody } from '../shared/http/readJsonBody.js';
@@ -20,7 +21,11 @@ app.http('itinerary-jobs-create', {
         errors: [{ path: 'headers.idempotency-key', message: '1–128 visible ASCII characters' }],
       });
     }
-    const body = await readOptionalJsonBody(request, createJobBodySchema.optional(), ctx.config.http.maxBodyBytes);
+    const body = await readOptionalJsonBody(
+      request,
+      createJobBodySchema.optional(),
+      ctx.config.http.maxBodyBytes,
+    );
     const options = body?.options ?? jobOptionsSchema.parse(undefined);
     const { job } = await ctx.jobs.submit(principal.userId, tripId, options, key);
     return json(

@@ -24,13 +24,17 @@ async function handleJob(message: unknown, context: InvocationContext): Promise<
     deliveryCount,
     maxDeliveries: useServiceBus ? SERVICE_BUS_MAX_DELIVERY : STORAGE_MAX_DEQUEUE,
   });
-  context.log(`job ${String((message as { jobId?: unknown })?.jobId)} ${outcome} (delivery ${deliveryCount})`);
+  context.log(
+    `job ${String((message as { jobId?: unknown })?.jobId)} ${outcome} (delivery ${deliveryCount})`,
+  );
 }
 
 async function handleDeadLetter(message: unknown, context: InvocationContext): Promise<void> {
   const ctx = await getAppContext();
   const meta = context.triggerMetadata ?? {};
-  const reason = String(meta.deadLetterReason ?? (useServiceBus ? 'dead-lettered' : 'poison: retries exhausted'));
+  const reason = String(
+    meta.deadLetterReason ?? (useServiceBus ? 'dead-lettered' : 'poison: retries exhausted'),
+  );
   await ctx.worker.deadLettered(message, reason);
 }
 

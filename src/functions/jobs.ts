@@ -25,10 +25,17 @@ app.http('jobs-events', {
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const jobId = routeId(request, 'jobId');
     await ctx.jobs.get(principal.userId, jobId); // 404 before opening a stream
-    const body = jobEventStream({ read: () => ctx.jobStore.getOwned(principal.userId, jobId), events: ctx.jobEvents });
+    const body = jobEventStream({
+      read: () => ctx.jobStore.getOwned(principal.userId, jobId),
+      events: ctx.jobEvents,
+    });
     return {
       status: 200,
-      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
+      headers: {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        'x-accel-buffering': 'no',
+      },
       body,
     };
   }),

@@ -26,7 +26,10 @@ app.http('mcp', {
       throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
     }
     const server = createMcpServer(MCP_TOOLS, { app: ctx, principal, signal });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     await server.connect(transport);
     try {
       const response = await transport.handleRequest(await toWebRequest(request, maxBytes));
@@ -42,18 +45,31 @@ function methodNotAllowed(): HttpResponseInit {
   return {
     status: 405,
     headers: { allow: 'POST', 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed.' }, id: null }),
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      error: { code: -32000, message: 'Method not allowed.' },
+      id: null,
+    }),
   };
 }
 
 async function toWebRequest(request: HttpRequest, maxBytes: number): Promise<Request> {
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   const body = hasBody ? Buffer.from(await request.arrayBuffer()) : undefined;
-  if (body && body.byteLength > maxBytes) throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
-  return new Request(request.url, { method: request.method, headers: Object.fromEntries(request.headers.entries()), body });
+  if (body && body.byteLength > maxBytes)
+    throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
+  return new Request(request.url, {
+    method: request.method,
+    headers: Object.fromEntries(request.headers.entries()),
+    body,
+  });
 }
 
 async function fromWebResponse(response: Response): Promise<HttpResponseInit> {
   const headers = Object.fromEntries(response.headers.entries());
-  return { status: response.status, headers, body: response.body ? Buffer.from(await response.arrayBuffer()) : undefined };
+  return {
+    status: response.status,
+    headers,
+    body: response.body ? Buffer.from(await response.arrayBuffer()) : undefined,
+  };
 }

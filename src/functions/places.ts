@@ -1,14 +1,18 @@
 import '../shared/http/enableHttpStream.js';
 
 import { app } from '@azure/functions';
+
 import { parseOrThrow } from '../shared/errors/validationError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json } from '../shared/http/responses.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../shared/places/GeocodeService.js';
-import { placeDetailsQuerySchema, placeIdSchema, placeSearchParamsSchema } from '../shared/places/placeSearchParams.js';
+import {
+  placeDetailsQuerySchema,
+  placeIdSchema,
+  placeSearchParamsSchema,
+} from '../shared/places/placeSearchParams.js';
 import { matrixBodySchema, routeQuerySchema } from '../shared/places/routeParams.js';
-
 
 app.http('places-search', {
   methods: ['GET'],
@@ -39,7 +43,10 @@ app.http('routes-get', {
   authLevel: 'function',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const q = readQuery(request, routeQuerySchema);
-    const leg = await ctx.places.routes.route({ from: q.from, to: q.to, mode: q.mode, departAt: q.departAt }, signal);
+    const leg = await ctx.places.routes.route(
+      { from: q.from, to: q.to, mode: q.mode, departAt: q.departAt },
+      signal,
+    );
     return json(200, leg);
   }),
 });

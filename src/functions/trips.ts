@@ -1,6 +1,7 @@
 import '../shared/http/enableHttpStream.js';
 
 import { app } from '@azure/functions';
+
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';

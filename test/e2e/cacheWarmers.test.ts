@@ -63,9 +63,14 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     const input = tripInputSchema.parse(sampleTrip({ startDate: day(2), endDate: day(3) }));
     const { trip } = await local.app.trips.create('vera', input);
     const { job } = await local.app.jobs.submit('vera', trip.id, { useLlm: false });
-    await local.app.worker.process({ jobId: job.jobId, tripId: trip.id, ownerId: 'vera', options: job.options }, { deliveryCount: 1, maxDeliveries: 5 });
+    await local.app.worker.process(
+      { jobId: job.jobId, tripId: trip.id, ownerId: 'vera', options: job.options },
+      { deliveryCount: 1, maxDeliveries: 5 },
+    );
     const before = (await local.app.itineraryStore.get('vera', trip.id)).doc;
-    const target = before.days[0]!.items.find((i) => i.kind === 'visit' && i.place?.openingHours?.periods.length)!;
+    const target = before.days[0]!.items.find(
+      (i) => i.kind === 'visit' && i.place?.openingHours?.periods.length,
+    )!;
     expect(target).toBeDefined();
 
     // The place now closes every day before the planned visit begins.
@@ -80,7 +85,9 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     expect(flagged.map((i) => i.place!.id)).toEqual(flagged.map(() => target.place!.id));
     expect(flagged.map((i) => i.id)).toContain(target.id);
     expect(after.replan).toMatchObject({ suggested: true, reason: 'hours_changed' });
-    expect(after.warnings.filter((w) => w.code === 'hours_changed').map((w) => w.itemId)).toContain(target.id);
+    expect(after.warnings.filter((w) => w.code === 'hours_changed').map((w) => w.itemId)).toContain(
+      target.id,
+    );
 
     // Nothing else changed: same items, times and places; only the warnings were added.
     const strip = (doc: ItineraryDocument) => ({

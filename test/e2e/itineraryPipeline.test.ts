@@ -10,7 +10,10 @@ const POISON_TRIP = 'Trip that always fails';
 async function waitForJob(local: LocalApp, user: string, jobId: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = (await (await local.call(user, `/api/jobs/${jobId}`)).json()) as { status: string; error?: { code: string } };
+    const job = (await (await local.call(user, `/api/jobs/${jobId}`)).json()) as {
+      status: string;
+      error?: { code: string };
+    };
     if (job.status === 'completed' || job.status === 'failed') return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -25,7 +28,10 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
     local = await startLocalApp({
       hostJson: {
         version: '2.0',
-        extensions: { http: { routePrefix: 'api' }, queues: { visibilityTimeout: '00:00:00', maxDequeueCount: 5, maxPollingInterval: '00:00:00.200' } },
+        extensions: {
+          http: { routePrefix: 'api' },
+          queues: { visibilityTimeout: '00:00:00', maxDequeueCount: 5, maxPollingInterval: '00:00:00.200' },
+        },
       },
       build: {
         afterStore: async () => {
@@ -34,7 +40,7 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
         wrapGenerator: (real) => ({
           generate: async (trip, options, report, signal) => {
             if (trip.name === POISON_TRIP) throw new AppError('upstream_unavailable', 'always down');
-            return await real.generate(trip, options, report, signal);
+            return real.generate(trip, options, report, signal);
           },
         }),
       },
@@ -76,12 +82,17 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
     expect(itinerary.notice).toContain('SAMPLE DATA');
 
     const etag = res.headers.get('etag')!;
-    expect((await local.call('alice', `/api/trips/${trip.id}/itinerary`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(
+      (await local.call('alice', `/api/trips/${trip.id}/itinerary`, { headers: { 'if-none-match': etag } }))
+        .status,
+    ).toBe(304);
   });
 
   it('streams job progress as Server-Sent Events until the job ends', async () => {
     const trip = await createTrip('alice');
-    const { jobId } = (await (await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).json()) as { jobId: string };
+    const { jobId } = (await (
+      await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })
+    ).json()) as { jobId: string };
     const res = await local.call('alice', `/api/jobs/${jobId}/events`);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const text = await res.text();
@@ -92,7 +103,9 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
   it('a duplicate message yields one itinerary; a redelivery after a crash completes', async () => {
     const trip = await createTrip('alice');
     crashes = 1;
-    const { jobId } = (await (await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).json()) as { jobId: string };
+    const { jobId } = (await (
+      await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })
+    ).json()) as { jobId: string };
     expect(await waitForJob(local, 'alice', jobId)).toMatchObject({ status: 'completed' });
     const first = await local.app.itineraryStore.get('alice', trip.id);
     expect(first.doc.jobId).toBe(jobId);
@@ -104,18 +117,30 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
     await new Promise((r) => setTimeout(r, 1500));
     const after = await local.app.itineraryStore.get('alice', trip.id);
     expect(after.etag).toBe(first.etag);
-    expect(local.logs.some((l) => l.includes('worker process crashed') || l.includes('job attempt failed'))).toBe(true);
+    expect(
+      local.logs.some((l) => l.includes('worker process crashed') || l.includes('job attempt failed')),
+    ).toBe(true);
   });
 
   it('a poison message ends its job failed with a reason and stays in the poison queue', async () => {
     const trip = await createTrip('alice', { name: POISON_TRIP });
-    const { jobId } = (await (await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).json()) as { jobId: string };
+    const { jobId } = (await (
+      await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })
+    ).json()) as { jobId: string };
     const job = await waitForJob(local, 'alice', jobId, 30_000);
-    expect(job).toMatchObject({ status: 'failed', error: { code: 'upstream_unavailable', message: expect.stringContaining('gave up after 5 attempts') } });
-    const poison = new QueueClient(inject('storageConnectionString'), `${local.app.config.queue.name}-poison`);
+    expect(job).toMatchObject({
+      status: 'failed',
+      error: { code: 'upstream_unavailable', message: expect.stringContaining('gave up after 5 attempts') },
+    });
+    const poison = new QueueClient(
+      inject('storageConnectionString'),
+      `${local.app.config.queue.name}-poison`,
+    );
     let peeked: string[] = [];
     for (let i = 0; i < 50 && peeked.length === 0; i++) {
-      peeked = (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map((m) => m.messageText);
+      peeked = (await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.map(
+        (m) => m.messageText,
+      );
       if (peeked.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(peeked.map((t) => JSON.parse(Buffer.from(t, 'base64').toString('utf8')).jobId)).toContain(jobId);
@@ -123,33 +148,58 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
 
   it('another user gets 404 for the trip, the job and the itinerary', async () => {
     const trip = await createTrip('alice');
-    const { jobId } = (await (await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).json()) as { jobId: string };
+    const { jobId } = (await (
+      await local.call('alice', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })
+    ).json()) as { jobId: string };
     await waitForJob(local, 'alice', jobId);
-    for (const path of [`/api/trips/${trip.id}`, `/api/jobs/${jobId}`, `/api/trips/${trip.id}/itinerary`, `/api/jobs/${jobId}/events`]) {
+    for (const path of [
+      `/api/trips/${trip.id}`,
+      `/api/jobs/${jobId}`,
+      `/api/trips/${trip.id}/itinerary`,
+      `/api/jobs/${jobId}/events`,
+    ]) {
       const res = await local.call('mallory', path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
     }
-    expect((await local.call('mallory', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).status).toBe(404);
+    expect(
+      (await local.call('mallory', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' })).status,
+    ).toBe(404);
   });
 
   it('bad bodies get 400 with field paths and write nothing', async () => {
-    const before = ((await (await local.call('dave', '/api/trips')).json()) as { trips: unknown[] }).trips.length;
+    const before = ((await (await local.call('dave', '/api/trips')).json()) as { trips: unknown[] }).trips
+      .length;
     const bad = sampleTrip({
       endDate: '2026-12-01',
       members: [{ name: 'X', age: 130, preferences: [] }],
       dailyStart: '9am',
     });
-    const res = await local.call('dave', '/api/trips', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bad) });
+    const res = await local.call('dave', '/api/trips', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bad),
+    });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { code: string; errors: { path: string }[] };
     expect(problem.code).toBe('validation_failed');
-    expect(problem.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['body.members.0.age', 'body.dailyStart']));
-    const notJson = await local.call('dave', '/api/trips', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    expect(problem.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['body.members.0.age', 'body.dailyStart']),
+    );
+    const notJson = await local.call('dave', '/api/trips', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":',
+    });
     expect(notJson.status).toBe(400);
-    const wrongType = await local.call('dave', '/api/trips', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const wrongType = await local.call('dave', '/api/trips', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     expect(wrongType.status).toBe(415);
-    const after = ((await (await local.call('dave', '/api/trips')).json()) as { trips: unknown[] }).trips.length;
+    const after = ((await (await local.call('dave', '/api/trips')).json()) as { trips: unknown[] }).trips
+      .length;
     expect(after).toBe(before);
     expect((await fetch(`${local.url}/api/trips`)).status).toBe(401);
   });

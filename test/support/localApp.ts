@@ -7,7 +7,7 @@ import { ManualTimerScheduler } from '../../src/local/host/timer/ManualTimerSche
 import { type RunningSandbox, startSandbox } from '../../src/local/sandbox/startSandbox.js';
 import type { AppContext } from '../../src/shared/app/AppContext.js';
 import { setAppContext } from '../../src/shared/app/appContextHolder.js';
-import { type BuildOptions, buildAppContext } from '../../src/shared/app/buildAppContext.js';
+import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
 import { redisUrl } from './redisTest.js';
 import { testEnv, tokenFor } from './testApp.js';
@@ -62,7 +62,10 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   // Function files read a few settings at import time, exactly as under the real host.
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
   const logs: string[] = [];
-  const app = await buildAppContext(env, { logger: createLogger((_l, line) => logs.push(line), 'debug'), ...options.build });
+  const app = await buildAppContext(env, {
+    logger: createLogger((_l, line) => logs.push(line), 'debug'),
+    ...options.build,
+  });
   setAppContext(app);
   const host = createLocalHost({
     functionFiles: appFunctionFiles(),
@@ -86,7 +89,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     async call(user, pathAndQuery, init = {}) {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${await tokenFor(user)}`);
-      return await fetch(`${url}${pathAndQuery}`, { ...init, headers });
+      return fetch(`${url}${pathAndQuery}`, { ...init, headers });
     },
     async stop() {
       await host.stop();

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 
 import type { AppContext } from '../../src/shared/app/AppContext.js';
-import { type BuildOptions, buildAppContext } from '../../src/shared/app/buildAppContext.js';
+import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../src/shared/config/settingsDocs.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
@@ -35,7 +35,12 @@ export async function testApp(
 }
 
 export async function tokenFor(userId: string): Promise<string> {
-  return await issueLocalToken({ secret: TEST_SECRET, issuer: 'tripgen-local', audience: 'tripgen-api', userId });
+  return issueLocalToken({
+    secret: TEST_SECRET,
+    issuer: 'tripgen-local',
+    audience: 'tripgen-api',
+    userId,
+  });
 }
 
 /** A valid trip body (Seoul, 2 days, mixed group). */

@@ -61,11 +61,17 @@ export async function startAzurite(options: Readonly<AzuriteOptions> = {}): Prom
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`Azurite exited early (${code}): ${stderr.slice(0, 500)}`))),
+    child.once('exit', (code) =>
+      reject(new Error(`Azurite exited early (${code}): ${stderr.slice(0, 500)}`)),
+    ),
   );
   exited.catch(() => undefined);
   await Promise.race([
-    Promise.all([waitForPort(ports.blob, 30_000), waitForPort(ports.queue, 30_000), waitForPort(ports.table, 30_000)]),
+    Promise.all([
+      waitForPort(ports.blob, 30_000),
+      waitForPort(ports.queue, 30_000),
+      waitForPort(ports.table, 30_000),
+    ]),
     exited,
   ]);
   return {

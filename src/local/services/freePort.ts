@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 
 /** Ask the OS for a free TCP port on loopback. */
 export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);

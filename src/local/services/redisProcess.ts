@@ -25,7 +25,18 @@ export async function startRedis(binary: string, options: { port?: number } = {}
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'allkeys-lru',
+    ],
     { stdio: 'ignore' },
   );
   await waitForPort(port, 15_000);

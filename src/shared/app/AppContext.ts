@@ -16,10 +16,10 @@ import type { JobQueue } from '../queue/JobQueue.js';
 import type { StorageClients } from '../store/storageClients.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Metrics } from '../telemetry/Metrics.js';
-import type { PopularWarmer } from '../warmers/PopularWarmer.js';
-import type { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 import type { TripService } from '../trips/TripService.js';
 import type { TripStore } from '../trips/TripStore.js';
+import type { PopularWarmer } from '../warmers/PopularWarmer.js';
+import type { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 
 /**
  * Everything built once per process at cold start and shared by every invocation: config, clients,

@@ -7,7 +7,7 @@ import { RedisCacheStore } from '../cache/CacheStore.js';
 import { createRedisConnection } from '../cache/redisConnection.js';
 import { TieredCache } from '../cache/TieredCache.js';
 import type { AppConfig } from '../config/AppConfig.js';
-import { type LoadConfigOptions, loadConfig } from '../config/loadConfig.js';
+import { loadConfig, type LoadConfigOptions } from '../config/loadConfig.js';
 import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
@@ -57,7 +57,10 @@ export const CONTAINERS = { itineraries: 'itineraries', attachments: 'attachment
  * The composition root: config → credential → clients → caches → providers → services.
  * Everything here is built once per process and shared by all invocations.
  */
-export async function buildAppContext(env: Environment, options: Readonly<BuildOptions> = {}): Promise<AppContext> {
+export async function buildAppContext(
+  env: Environment,
+  options: Readonly<BuildOptions> = {},
+): Promise<AppContext> {
   let config: AppConfig;
   try {
     config = await loadConfig(env, options);
@@ -70,7 +73,9 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
   const metrics = new Metrics();
   let credential: TokenCredential | undefined = options.credential;
   const getCredential = () =>
-    (credential ??= new DefaultAzureCredential(config.azureClientId ? { managedIdentityClientId: config.azureClientId } : {}));
+    (credential ??= new DefaultAzureCredential(
+      config.azureClientId ? { managedIdentityClientId: config.azureClientId } : {},
+    ));
 
   const storage = createStorageClients(config, getCredential);
   const redisUrl = config.secrets.get('REDIS_URL');
@@ -103,7 +108,9 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
       ? new ServiceBusJobQueue(
           (serviceBus = config.secrets.get('ServiceBusConnection')
             ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
-            : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())).createSender(config.queue.name),
+            : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())).createSender(
+            config.queue.name,
+          ),
         )
       : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
 
@@ -138,7 +145,12 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
     cache,
     places,
     tripStore,
-    trips: new TripService({ trips: tripStore, jobs: jobStore, itineraries: itineraryStore, attachments: signer }),
+    trips: new TripService({
+      trips: tripStore,
+      jobs: jobStore,
+      itineraries: itineraryStore,
+      attachments: signer,
+    }),
     jobStore,
     jobs: new JobService({ trips: tripStore, jobs: jobStore, queue: jobQueue, events: jobEvents, logger }),
     jobEvents,
@@ -150,7 +162,10 @@ export async function buildAppContext(env: Environment, options: Readonly<BuildO
       jobs: jobStore,
       events: jobEvents,
       logger,
-      poisonQueue: config.queue.backend === 'storage' ? storage.queues.getQueueClient(`${config.queue.name}-poison`) : undefined,
+      poisonQueue:
+        config.queue.backend === 'storage'
+          ? storage.queues.getQueueClient(`${config.queue.name}-poison`)
+          : undefined,
     }),
     warmer: new PopularWarmer({ places, lock: runLock, config: config.warmers, logger }),
     verifier: new UpcomingTripVerifier({

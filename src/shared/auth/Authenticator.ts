@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 import { AppError } from '../errors/AppError.js';
 
@@ -31,7 +31,8 @@ export class Authenticator {
   constructor(options: Readonly<AuthenticatorOptions>) {
     this.#options = options;
     if (options.jwks) this.#remote = createLocalJWKSet(options.jwks);
-    else if (options.jwksUri) this.#remote = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000 });
+    else if (options.jwksUri)
+      this.#remote = createRemoteJWKSet(new URL(options.jwksUri), { cooldownDuration: 30_000 });
   }
 
   async authenticate(authorization: string | null | undefined): Promise<Principal> {
@@ -48,7 +49,8 @@ export class Authenticator {
         ? await jwtVerify(token, this.#remote, verifyOptions)
         : await jwtVerify(token, this.#localKey(), { ...verifyOptions, algorithms: ['HS256'] });
       const userId = typeof payload.oid === 'string' ? payload.oid : payload.sub;
-      if (!userId || !/^[A-Za-z0-9@._:-]{1,128}$/.test(userId)) throw unauthorized('The token has no usable subject');
+      if (!userId || !/^[A-Za-z0-9@._:-]{1,128}$/.test(userId))
+        throw unauthorized('The token has no usable subject');
       return { userId, name: typeof payload.name === 'string' ? payload.name : undefined };
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -65,6 +67,7 @@ export class Authenticator {
 
 function unauthorized(detail: string, cause?: unknown): AppError {
   // The jose error says why (expired, bad signature, wrong audience); it is safe and useful to a client.
-  const reason = cause instanceof Error && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
+  const reason =
+    cause instanceof Error && 'code' in cause ? ` (${String((cause as { code: unknown }).code)})` : '';
   return new AppError('unauthorized', 'Unauthorized', { detail: detail + reason, cause });
 }

@@ -11,7 +11,7 @@ export interface LocalTokenOptions {
 
 /** A token the local authenticator accepts (HS256). For `npm run dev-token` and tests only. */
 export async function issueLocalToken(options: Readonly<LocalTokenOptions>): Promise<string> {
-  return await new SignJWT({ name: options.name ?? options.userId })
+  return new SignJWT({ name: options.name ?? options.userId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.userId)
     .setIssuer(options.issuer)

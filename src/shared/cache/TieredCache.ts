@@ -52,16 +52,26 @@ interface Envelope<T> {
 export class TieredCache {
   readonly #l1: LRUCache<string, Envelope<unknown>>;
   readonly #inflight = new Map<string, Promise<CacheResult<unknown>>>();
-  readonly #options: Required<Omit<TieredCacheOptions, 'l2' | 'logger'>> & Pick<TieredCacheOptions, 'l2' | 'logger'>;
+  readonly #options: Required<Omit<TieredCacheOptions, 'l2' | 'logger'>> &
+    Pick<TieredCacheOptions, 'l2' | 'logger'>;
 
   constructor(options: Readonly<TieredCacheOptions>) {
     this.#options = { staleWindowMs: 24 * 3600_000, now: Date.now, ...options };
     const now = this.#options.now;
-    this.#l1 = new LRUCache({ max: options.l1MaxEntries, ttl: options.l1TtlMs, ttlResolution: 0, perf: { now } });
+    this.#l1 = new LRUCache({
+      max: options.l1MaxEntries,
+      ttl: options.l1TtlMs,
+      ttlResolution: 0,
+      perf: { now },
+    });
   }
 
   /** Return the cached value or load it once, however many callers ask at the same time. */
-  async getOrLoad<T>(key: string, policy: Readonly<CachePolicy<T>>, loader: () => Promise<T>): Promise<CacheResult<T>> {
+  async getOrLoad<T>(
+    key: string,
+    policy: Readonly<CachePolicy<T>>,
+    loader: () => Promise<T>,
+  ): Promise<CacheResult<T>> {
     const { metrics, now } = this.#options;
     const l1 = this.#l1.get(key) as Envelope<T> | undefined;
     if (l1 && l1.f > now()) {

@@ -31,7 +31,11 @@ export function queryHash(query: Readonly<Record<string, unknown>>): string {
     .map((k) => {
       const v = query[k];
       const value =
-        typeof v === 'string' ? v.trim().toLowerCase().replace(/\s+/g, ' ') : typeof v === 'number' ? Number(v.toFixed(5)) : v;
+        typeof v === 'string'
+          ? v.trim().toLowerCase().replace(/\s+/g, ' ')
+          : typeof v === 'number'
+            ? Number(v.toFixed(5))
+            : v;
       return [k, value];
     });
   return createHash('sha256').update(JSON.stringify(normalized)).digest('base64url').slice(0, 22);

@@ -31,7 +31,11 @@ export interface AppConfig {
     readonly name: string;
     readonly serviceBusNamespace?: string;
   };
-  readonly cache: { readonly l1MaxEntries: number; readonly l1TtlSeconds: number; readonly redisConfigured: boolean };
+  readonly cache: {
+    readonly l1MaxEntries: number;
+    readonly l1TtlSeconds: number;
+    readonly redisConfigured: boolean;
+  };
   readonly keyVault: { readonly uri?: string; readonly refreshSeconds: number };
   readonly openai: {
     readonly endpoint?: string;

@@ -31,7 +31,10 @@ export class SecretStore {
     const names = [...SETTINGS_BY_NAME.values()].filter((s) => s.secret && s.keyVaultName);
     try {
       const read = await Promise.all(
-        names.map(async (s) => [s.name as SecretName, await this.#source!.getSecret(s.keyVaultName!, signal)] as const),
+        names.map(
+          async (s) =>
+            [s.name as SecretName, await this.#source!.getSecret(s.keyVaultName!, signal)] as const,
+        ),
       );
       for (const [name, value] of read) if (value) this.#values.set(name, value);
       this.lastRefreshError = undefined;

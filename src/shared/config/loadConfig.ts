@@ -16,9 +16,13 @@ export interface LoadConfigOptions {
  * Read, validate and freeze the configuration. Throws one `ConfigError` listing every missing or
  * invalid setting (names and reasons only, never values).
  */
-export async function loadConfig(env: Environment, options: Readonly<LoadConfigOptions> = {}): Promise<AppConfig> {
+export async function loadConfig(
+  env: Environment,
+  options: Readonly<LoadConfigOptions> = {},
+): Promise<AppConfig> {
   const source =
-    options.secretSource ?? (env.KEY_VAULT_URI ? new KeyVaultSecretSource({ vaultUri: env.KEY_VAULT_URI }) : undefined);
+    options.secretSource ??
+    (env.KEY_VAULT_URI ? new KeyVaultSecretSource({ vaultUri: env.KEY_VAULT_URI }) : undefined);
   const { values, issues } = await readSettings(env, source, options.signal);
   const v = <T>(name: string) => values.get(name) as T;
 
@@ -27,11 +31,21 @@ export async function loadConfig(env: Environment, options: Readonly<LoadConfigO
   const check = (ok: boolean, issue: ConfigIssue) => ok || issues.push(issue);
   if (production) {
     check(authMode === 'jwks', { setting: 'AUTH_MODE', message: 'must be `jwks` in production' });
-    check(!v<boolean>('SANDBOX_UPSTREAM'), { setting: 'SANDBOX_UPSTREAM', message: 'must be false in production' });
+    check(!v<boolean>('SANDBOX_UPSTREAM'), {
+      setting: 'SANDBOX_UPSTREAM',
+      message: 'must be false in production',
+    });
   }
-  if (authMode === 'jwks') check(values.has('AUTH_JWKS_URI'), { setting: 'AUTH_JWKS_URI', message: 'is required when AUTH_MODE=jwks' });
+  if (authMode === 'jwks')
+    check(values.has('AUTH_JWKS_URI'), {
+      setting: 'AUTH_JWKS_URI',
+      message: 'is required when AUTH_MODE=jwks',
+    });
   if (authMode === 'local')
-    check(values.has('AUTH_LOCAL_SECRET'), { setting: 'AUTH_LOCAL_SECRET', message: 'is required when AUTH_MODE=local' });
+    check(values.has('AUTH_LOCAL_SECRET'), {
+      setting: 'AUTH_LOCAL_SECRET',
+      message: 'is required when AUTH_MODE=local',
+    });
   check(values.has('AzureWebJobsStorage') || values.has('AzureWebJobsStorage__accountName'), {
     setting: 'AzureWebJobsStorage',
     message: 'set AzureWebJobsStorage (connection string) or AzureWebJobsStorage__accountName (identity)',
@@ -51,7 +65,12 @@ export async function loadConfig(env: Environment, options: Readonly<LoadConfigO
     env: v('APP_ENV'),
     logLevel: v('LOG_LEVEL'),
     http: { maxBodyBytes: v('HTTP_MAX_BODY_BYTES') },
-    auth: { mode: authMode, issuer: v('AUTH_ISSUER'), audience: v('AUTH_AUDIENCE'), jwksUri: v('AUTH_JWKS_URI') },
+    auth: {
+      mode: authMode,
+      issuer: v('AUTH_ISSUER'),
+      audience: v('AUTH_AUDIENCE'),
+      jwksUri: v('AUTH_JWKS_URI'),
+    },
     providers: {
       kakaoLocalBaseUrl: v('KAKAO_LOCAL_BASE_URL'),
       kakaoMobilityBaseUrl: v('KAKAO_MOBILITY_BASE_URL'),
@@ -88,7 +107,10 @@ export async function loadConfig(env: Environment, options: Readonly<LoadConfigO
       verifierSchedule: v('VERIFIER_SCHEDULE'),
       runOnStartup: v('WARMERS_RUN_ON_STARTUP'),
       destinations,
-      categories: v<string>('WARMER_CATEGORIES').split(',').map((c) => c.trim()).filter(Boolean),
+      categories: v<string>('WARMER_CATEGORIES')
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
       upstreamBudget: v('WARMER_UPSTREAM_BUDGET'),
     },
     attachments: { maxBytes: v('ATTACHMENT_MAX_BYTES') },
@@ -100,7 +122,10 @@ export async function loadConfig(env: Environment, options: Readonly<LoadConfigO
 
 function parseDestinations(raw: string, issues: ConfigIssue[]): { name: string; lat: number; lng: number }[] {
   const out: { name: string; lat: number; lng: number }[] = [];
-  for (const entry of raw.split(';').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [name, lat, lng] = entry.split(':');
     const la = Number(lat);
     const ln = Number(lng);

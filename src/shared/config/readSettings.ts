@@ -40,7 +40,8 @@ export async function readSettings(
     if (fromVault !== undefined) raw = fromVault;
     if (raw === undefined || raw.trim() === '') raw = spec.default;
     if (raw === undefined) {
-      if (production && spec.requiredInProduction) issues.push({ setting: spec.name, message: 'is required in production' });
+      if (production && spec.requiredInProduction)
+        issues.push({ setting: spec.name, message: 'is required in production' });
       continue;
     }
     const parsed = spec.schema.safeParse(raw.trim());

@@ -16,7 +16,13 @@ export function renderSettingsTable(): string {
     const def = s.default === undefined ? '' : `\`${s.default}\``;
     return `| \`${s.name}\` | ${s.description.replaceAll('|', '\\|')} | ${def} | ${flags} |`;
   });
-  return [SETTINGS_START, '| setting | what it does | default | notes |', '|---|---|---|---|', ...rows, SETTINGS_END].join('\n');
+  return [
+    SETTINGS_START,
+    '| setting | what it does | default | notes |',
+    '|---|---|---|---|',
+    ...rows,
+    SETTINGS_END,
+  ].join('\n');
 }
 
 /** `local.settings.json` values for `func start` against Azurite and the sandbox. */

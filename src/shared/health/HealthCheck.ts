@@ -11,7 +11,10 @@ export interface HealthReport {
 }
 
 /** Run every check in parallel, each bounded by `timeoutMs`. Error texts are kinds, never secrets. */
-export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs: number): Promise<HealthReport> {
+export async function runHealthChecks(
+  checks: readonly HealthCheck[],
+  timeoutMs: number,
+): Promise<HealthReport> {
   const results = await Promise.all(
     checks.map(async (c) => {
       const started = performance.now();
@@ -20,15 +23,25 @@ export async function runHealthChecks(checks: readonly HealthCheck[], timeoutMs:
         await Promise.race([
           c.check(signal),
           new Promise<never>((_, reject) =>
-            signal.addEventListener('abort', () => reject(new Error(`timed out after ${timeoutMs} ms`)), { once: true }),
+            signal.addEventListener('abort', () => reject(new Error(`timed out after ${timeoutMs} ms`)), {
+              once: true,
+            }),
           ),
         ]);
-        return [c.name, { status: 'ok' as const, ms: Math.round(performance.now() - started), required: c.required }] as const;
+        return [
+          c.name,
+          { status: 'ok' as const, ms: Math.round(performance.now() - started), required: c.required },
+        ] as const;
       } catch (error) {
         const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'failed';
         return [
           c.name,
-          { status: 'fail' as const, ms: Math.round(performance.now() - started), required: c.required, error: message },
+          {
+            status: 'fail' as const,
+            ms: Math.round(performance.now() - started),
+            required: c.required,
+            error: message,
+          },
         ] as const;
       }
     }),

@@ -58,8 +58,11 @@ export function dependencyHealthChecks(options: Readonly<DependencyHealthOptions
     });
   }
   if (config.keyVault.uri) {
-    const vault = new KeyVaultSecretSource({ vaultUri: config.keyVault.uri, credential: options.getCredential() });
-    checks.push({ name: 'keyVault', required: false, check: async (signal) => await vault.ping(signal) });
+    const vault = new KeyVaultSecretSource({
+      vaultUri: config.keyVault.uri,
+      credential: options.getCredential(),
+    });
+    checks.push({ name: 'keyVault', required: false, check: async (signal) => vault.ping(signal) });
   }
   return checks;
 }

@@ -36,16 +36,31 @@ export function anonymous(
     try {
       app = await getAppContext().catch((error: unknown) => {
         throw error instanceof ConfigError
-          ? new AppError('config_invalid', 'The app is misconfigured', { detail: 'The service is misconfigured', cause: error })
+          ? new AppError('config_invalid', 'The app is misconfigured', {
+              detail: 'The service is misconfigured',
+              cause: error,
+            })
           : error;
       });
-      const response = await handler(request, { app, context, traceId, signal: AbortSignal.timeout(HTTP_BUDGET_MS) });
+      const response = await handler(request, {
+        app,
+        context,
+        traceId,
+        signal: AbortSignal.timeout(HTTP_BUDGET_MS),
+      });
       return withTrace(response, traceId);
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) {
-        const cause = appError.cause instanceof Error ? `${appError.cause.name}: ${appError.cause.message}` : undefined;
-        const fields = { traceId, code: appError.code, error: appError.message, cause, fn: context.functionName };
+        const cause =
+          appError.cause instanceof Error ? `${appError.cause.name}: ${appError.cause.message}` : undefined;
+        const fields = {
+          traceId,
+          code: appError.code,
+          error: appError.message,
+          cause,
+          fn: context.functionName,
+        };
         if (app) app.logger.error('request failed', fields);
         else context.error(JSON.stringify(fields));
       }
@@ -60,7 +75,7 @@ export function authenticated(
 ): HttpHandler {
   return anonymous(async (request, scope) => {
     const principal = await scope.app.authenticator.authenticate(request.headers.get('authorization'));
-    return await handler(request, { ...scope, principal });
+    return handler(request, { ...scope, principal });
   });
 }
 

@@ -23,7 +23,11 @@ export interface ProblemDetails {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError) return validationError(error);
-  if (error instanceof SyntaxError) return new AppError('validation_failed', 'Malformed JSON', { detail: 'The body is not valid JSON', cause: error });
+  if (error instanceof SyntaxError)
+    return new AppError('validation_failed', 'Malformed JSON', {
+      detail: 'The body is not valid JSON',
+      cause: error,
+    });
   return new AppError('internal', 'Unexpected error', { cause: error });
 }
 
@@ -36,7 +40,9 @@ export function toProblem(error: unknown, traceId: string): ProblemDetails {
     title: ERROR_CODES[e.code].title,
     status: e.status,
     code: e.code,
-    detail: internal ? `Something went wrong. Quote traceId ${traceId} when reporting it.` : (e.detail ?? e.message),
+    detail: internal
+      ? `Something went wrong. Quote traceId ${traceId} when reporting it.`
+      : (e.detail ?? e.message),
     ...(e.errors ? { errors: e.errors } : {}),
     ...(e.provider && !internal ? { provider: e.provider } : {}),
     traceId,
@@ -47,7 +53,8 @@ export function problemResponse(error: unknown, traceId: string): HttpResponseIn
   const problem = toProblem(error, traceId);
   const e = toAppError(error);
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
-  if (e.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(e.retryAfterSeconds)));
+  if (e.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.max(0, Math.ceil(e.retryAfterSeconds)));
   if (e.status === 401) headers['www-authenticate'] = 'Bearer';
   return { status: problem.status, headers, body: JSON.stringify(problem) };
 }

@@ -49,7 +49,9 @@ async function readJson(request: HttpRequest, maxBytes: number, optional: boolea
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', 'Body too large', { detail: `The body must be at most ${maxBytes} bytes` });
+  return new AppError('payload_too_large', 'Body too large', {
+    detail: `The body must be at most ${maxBytes} bytes`,
+  });
 }
 
 /** Validate the query string against a zod object schema (values arrive as strings: use z.coerce). */

@@ -21,7 +21,9 @@ export function requireIfMatch(request: HttpRequest): string {
 export function routeId(request: HttpRequest, name: string): string {
   const value = request.params[name] ?? '';
   if (!/^[A-Za-z0-9-]{1,64}$/.test(value)) {
-    throw new AppError('validation_failed', 'Bad id', { errors: [{ path: `params.${name}`, message: 'not a valid id' }] });
+    throw new AppError('validation_failed', 'Bad id', {
+      errors: [{ path: `params.${name}`, message: 'not a valid id' }],
+    });
   }
   return value;
 }

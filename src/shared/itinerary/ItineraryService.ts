@@ -18,23 +18,42 @@ export class ItineraryService {
   }
 
   async get(ownerId: string, tripId: string): Promise<StoredItinerary> {
-    return await this.#store.get(ownerId, tripId);
+    return this.#store.get(ownerId, tripId);
   }
 
-  async setMemo(ownerId: string, tripId: string, itemId: string, memo: string, ifMatch?: string): Promise<StoredItinerary> {
-    return await this.#modifyItem(ownerId, tripId, itemId, ifMatch, (item) => {
+  async setMemo(
+    ownerId: string,
+    tripId: string,
+    itemId: string,
+    memo: string,
+    ifMatch?: string,
+  ): Promise<StoredItinerary> {
+    return this.#modifyItem(ownerId, tripId, itemId, ifMatch, (item) => {
       item.memo = memo === '' ? undefined : memo;
     });
   }
 
   /** Record a pending attachment and return a short-lived SAS URL the client uploads the photo to. */
-  async createAttachment(ownerId: string, tripId: string, itemId: string, contentType: string, sizeBytes: number) {
+  async createAttachment(
+    ownerId: string,
+    tripId: string,
+    itemId: string,
+    contentType: string,
+    sizeBytes: number,
+  ) {
     const attachmentId = randomUUID();
     const blobName = `${encodeURIComponent(ownerId)}/${tripId}/${itemId}/${attachmentId}`;
-    const attachment: Attachment = { attachmentId, contentType, sizeBytes, blobName, createdAt: new Date().toISOString() };
+    const attachment: Attachment = {
+      attachmentId,
+      contentType,
+      sizeBytes,
+      blobName,
+      createdAt: new Date().toISOString(),
+    };
     await this.#modifyItem(ownerId, tripId, itemId, undefined, (item) => {
       item.attachments = [...(item.attachments ?? []), attachment];
-      if (item.attachments.length > 20) throw new AppError('conflict', 'Too many attachments', { detail: 'At most 20 photos per item' });
+      if (item.attachments.length > 20)
+        throw new AppError('conflict', 'Too many attachments', { detail: 'At most 20 photos per item' });
     });
     await this.#signer.ensureContainer();
     const signed = await this.#signer.signUpload(blobName, contentType);
@@ -51,16 +70,19 @@ export class ItineraryService {
   ): Promise<StoredItinerary> {
     for (let attempt = 0; ; attempt++) {
       const { doc, etag } = await this.#store.get(ownerId, tripId);
-      if (ifMatch && ifMatch !== etag) throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The itinerary changed' });
+      if (ifMatch && ifMatch !== etag)
+        throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The itinerary changed' });
       const copy = structuredClone(doc) as ItineraryDocument;
       const item = copy.days.flatMap((d) => d.items).find((i) => i.id === itemId);
-      if (!item) throw new AppError('not_found', 'Item not found', { detail: `No item ${itemId} in this itinerary` });
+      if (!item)
+        throw new AppError('not_found', 'Item not found', { detail: `No item ${itemId} in this itinerary` });
       change(item);
       try {
         const newEtag = await this.#store.put(ownerId, tripId, copy, etag);
         return { doc: copy, etag: newEtag };
       } catch (error) {
-        if (ifMatch || attempt >= 3 || !(error instanceof AppError && error.code === 'precondition_failed')) throw error;
+        if (ifMatch || attempt >= 3 || !(error instanceof AppError && error.code === 'precondition_failed'))
+          throw error;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { type ContainerClient, RestError } from '@azure/storage-blob';
 import type { Redis } from 'ioredis';
 
-import { cacheKey, CACHE_TTL_SECONDS } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import { AppError } from '../errors/AppError.js';
 import type { ItineraryDocument } from './ItineraryDocument.js';
 
@@ -34,7 +34,10 @@ export class ItineraryStore {
       const blob = this.#container.getBlockBlobClient(blobName(ownerId, tripId));
       const buffer = await blob.downloadToBuffer();
       const props = await blob.getProperties();
-      const stored = { doc: JSON.parse(buffer.toString('utf8')) as ItineraryDocument, etag: props.etag ?? '' };
+      const stored = {
+        doc: JSON.parse(buffer.toString('utf8')) as ItineraryDocument,
+        etag: props.etag ?? '',
+      };
       await this.#cache(key, stored);
       return stored;
     } catch (error) {
@@ -45,7 +48,10 @@ export class ItineraryStore {
 
   async get(ownerId: string, tripId: string): Promise<StoredItinerary> {
     const found = await this.find(ownerId, tripId);
-    if (!found) throw new AppError('not_found', 'Itinerary not found', { detail: `Trip ${tripId} has no itinerary yet` });
+    if (!found)
+      throw new AppError('not_found', 'Itinerary not found', {
+        detail: `Trip ${tripId} has no itinerary yet`,
+      });
     return found;
   }
 
@@ -53,7 +59,12 @@ export class ItineraryStore {
    * Write the document. `ifMatch`: the ETag the caller read (412 when it changed), `null`: only if none
    * exists yet, undefined: unconditional.
    */
-  async put(ownerId: string, tripId: string, doc: ItineraryDocument, ifMatch?: string | null): Promise<string> {
+  async put(
+    ownerId: string,
+    tripId: string,
+    doc: ItineraryDocument,
+    ifMatch?: string | null,
+  ): Promise<string> {
     await this.#ensure();
     const blob = this.#container.getBlockBlobClient(blobName(ownerId, tripId));
     const body = JSON.stringify(doc);
@@ -69,7 +80,9 @@ export class ItineraryStore {
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
         await this.#redis?.del(docKey(ownerId, tripId)).catch(() => undefined);
-        throw new AppError('precondition_failed', 'Itinerary changed', { detail: 'The itinerary changed; read it again' });
+        throw new AppError('precondition_failed', 'Itinerary changed', {
+          detail: 'The itinerary changed; read it again',
+        });
       }
       throw error;
     }
@@ -82,7 +95,9 @@ export class ItineraryStore {
   }
 
   async #cache(key: string, stored: StoredItinerary): Promise<void> {
-    await this.#redis?.set(key, JSON.stringify(stored), 'EX', CACHE_TTL_SECONDS.itinerary).catch(() => undefined);
+    await this.#redis
+      ?.set(key, JSON.stringify(stored), 'EX', CACHE_TTL_SECONDS.itinerary)
+      .catch(() => undefined);
   }
 
   async #ensure(): Promise<void> {

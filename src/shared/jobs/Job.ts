@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const JOB_STEPS = ['queued', 'gathering_places', 'planning', 'validating', 'storing', 'completed', 'failed'] as const;
+export const JOB_STEPS = [
+  'queued',
+  'gathering_places',
+  'planning',
+  'validating',
+  'storing',
+  'completed',
+  'failed',
+] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
 export type JobStatus = 'queued' | 'running' | 'completed' | 'failed';
 

@@ -52,7 +52,9 @@ export class JobService {
     if (!created) {
       const existing = await this.#deps.jobs.getOwned(ownerId, jobId);
       if (existing.tripId !== tripId) {
-        throw new AppError('conflict', 'Idempotency-Key reused', { detail: 'This Idempotency-Key was used for another trip' });
+        throw new AppError('conflict', 'Idempotency-Key reused', {
+          detail: 'This Idempotency-Key was used for another trip',
+        });
       }
       return { job: existing, created: false };
     }
@@ -80,7 +82,7 @@ export class JobService {
   async get(ownerId: string, jobId: string): Promise<Job> {
     const cached = await this.#deps.events.cached?.(jobId);
     if (cached && cached.ownerId === ownerId) return cached;
-    return await this.#deps.jobs.getOwned(ownerId, jobId);
+    return this.#deps.jobs.getOwned(ownerId, jobId);
   }
 }
 

@@ -39,7 +39,11 @@ export class JobStore {
       if (error instanceof RestError && error.statusCode === 409) return false;
       throw error;
     }
-    await this.#table.upsertEntity({ partitionKey: TRIP_INDEX_PREFIX + job.tripId, rowKey: job.jobId, ownerId: job.ownerId });
+    await this.#table.upsertEntity({
+      partitionKey: TRIP_INDEX_PREFIX + job.tripId,
+      rowKey: job.jobId,
+      ownerId: job.ownerId,
+    });
     return true;
   }
 
@@ -57,7 +61,8 @@ export class JobStore {
   /** The job if it belongs to `ownerId`; 404 otherwise (never reveal another user's job). */
   async getOwned(ownerId: string, jobId: string): Promise<Job> {
     const found = await this.find(jobId);
-    if (!found || found.job.ownerId !== ownerId) throw new AppError('not_found', 'Job not found', { detail: `No job ${jobId}` });
+    if (!found || found.job.ownerId !== ownerId)
+      throw new AppError('not_found', 'Job not found', { detail: `No job ${jobId}` });
     return found.job;
   }
 
@@ -98,7 +103,8 @@ export class JobStore {
     await this.#ensureTable();
     const ids: string[] = [];
     const filter = `PartitionKey eq '${escapeOData(TRIP_INDEX_PREFIX + tripId)}'`;
-    for await (const row of this.#table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) ids.push(row.rowKey!);
+    for await (const row of this.#table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+      ids.push(row.rowKey!);
     return ids;
   }
 

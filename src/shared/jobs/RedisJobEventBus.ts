@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
 
-import { cacheKey, CACHE_TTL_SECONDS } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Job } from './Job.js';
-import { type JobEventBus, jobChannels } from './JobEventBus.js';
+import { jobChannels, type JobEventBus } from './JobEventBus.js';
 
 /**
  * Redis pub/sub for job progress: every state goes to `ai:job:status:{id}`, progress steps also to

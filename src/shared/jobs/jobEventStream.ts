@@ -50,13 +50,18 @@ export function jobEventStream(options: Readonly<JobEventStreamOptions>): Readab
         }
       };
       if (options.events.subscribe) {
-        unsubscribe = await options.events.subscribe((await options.read()).jobId, send).catch(() => undefined);
+        unsubscribe = await options.events
+          .subscribe((await options.read()).jobId, send)
+          .catch(() => undefined);
       }
       await poll();
       if (closed) return;
       timers.push(setInterval(() => void poll(), pollMs));
       timers.push(
-        setInterval(() => !closed && controller.enqueue(encoder.encode(': keep-alive\n\n')), options.heartbeatMs ?? 15_000),
+        setInterval(
+          () => !closed && controller.enqueue(encoder.encode(': keep-alive\n\n')),
+          options.heartbeatMs ?? 15_000,
+        ),
       );
       timers.push(setTimeout(close, options.maxDurationMs ?? 5 * 60_000));
     },

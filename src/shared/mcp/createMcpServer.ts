@@ -1,5 +1,9 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
 import { fieldErrorsFromZod } from '../errors/validationError.js';
@@ -23,7 +27,10 @@ export const toolErrorSchema = z.object({
 
 /** JSON Schema for tools/list. Inputs as a client sends them; outputs leniently (extra fields allowed). */
 function jsonSchema(schema: z.ZodType): { type: 'object'; [key: string]: unknown } {
-  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return { ...json, type: 'object' };
 }
 
@@ -67,7 +74,11 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
     const parsed = tool.input.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
       const errors = fieldErrorsFromZod(parsed.error);
-      return errorResult('validation_failed', errors.map((e) => `${e.path || '(arguments)'}: ${e.message}`).join('; '), { errors });
+      return errorResult(
+        'validation_failed',
+        errors.map((e) => `${e.path || '(arguments)'}: ${e.message}`).join('; '),
+        { errors },
+      );
     }
     try {
       const result = await tool.run(parsed.data, scope);
@@ -77,7 +88,8 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
       };
     } catch (error) {
       const e = toAppError(error);
-      if (e.code === 'internal') scope.app.logger.error('mcp tool failed', { tool: tool.name, error: (error as Error)?.message });
+      if (e.code === 'internal')
+        scope.app.logger.error('mcp tool failed', { tool: tool.name, error: (error as Error)?.message });
       return errorResult(e.code, e.code === 'internal' ? 'Internal error' : (e.detail ?? e.message), {
         transient: e.transient,
         ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
@@ -88,7 +100,11 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
   return server;
 }
 
-function errorResult(code: string, message: string, extra: Omit<z.input<typeof toolErrorSchema>, 'code' | 'message'> = {}): CallToolResult {
+function errorResult(
+  code: string,
+  message: string,
+  extra: Omit<z.input<typeof toolErrorSchema>, 'code' | 'message'> = {},
+): CallToolResult {
   return {
     isError: true,
     content: [{ type: 'text', text: `${code}: ${message}` }],

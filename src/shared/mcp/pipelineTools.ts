@@ -10,19 +10,32 @@ export const createItineraryJobTool = defineTool({
   name: 'create_itinerary_job',
   title: 'Generate an itinerary',
   description:
-    'Start generating the day-by-day itinerary of one of the caller\'s trips (created with POST /api/trips). Returns a jobId; ' +
+    "Start generating the day-by-day itinerary of one of the caller's trips (created with POST /api/trips). Returns a jobId; " +
     'poll get_job_status until status is completed, then call get_itinerary. Pass idempotencyKey to make retries safe.',
   input: z
     .object({
       tripId: idSchema.describe('The trip id.'),
       options: jobOptionsSchema.optional(),
-      idempotencyKey: z.string().regex(/^[\x21-\x7e]{1,128}$/).optional().describe('Same key → same job.'),
+      idempotencyKey: z
+        .string()
+        .regex(/^[\x21-\x7e]{1,128}$/)
+        .optional()
+        .describe('Same key → same job.'),
     })
     .strict(),
   output: jobViewSchema,
   readOnly: false,
   run: async (args, { app, principal }) =>
-    toJobView((await app.jobs.submit(principal.userId, args.tripId, jobOptionsSchema.parse(args.options), args.idempotencyKey)).job),
+    toJobView(
+      (
+        await app.jobs.submit(
+          principal.userId,
+          args.tripId,
+          jobOptionsSchema.parse(args.options),
+          args.idempotencyKey,
+        )
+      ).job,
+    ),
   render: (j) => `job ${j.jobId}: ${j.status}`,
 });
 
@@ -34,13 +47,15 @@ export const getJobStatusTool = defineTool({
   output: jobViewSchema,
   readOnly: true,
   run: async (args, { app, principal }) => toJobView(await app.jobs.get(principal.userId, args.jobId)),
-  render: (j) => `job ${j.jobId}: ${j.status} (${j.step}, ${j.progress}%)${j.error ? ` — ${j.error.code}: ${j.error.message}` : ''}`,
+  render: (j) =>
+    `job ${j.jobId}: ${j.status} (${j.step}, ${j.progress}%)${j.error ? ` — ${j.error.code}: ${j.error.message}` : ''}`,
 });
 
 export const getItineraryTool = defineTool({
   name: 'get_itinerary',
   title: 'The generated itinerary',
-  description: 'The trip\'s itinerary: days of timed visits, meals and travel legs, with warnings and what was dropped and why.',
+  description:
+    "The trip's itinerary: days of timed visits, meals and travel legs, with warnings and what was dropped and why.",
   input: z.object({ tripId: idSchema.describe('The trip id.') }).strict(),
   output: itinerarySchema,
   readOnly: true,

@@ -29,7 +29,9 @@ export const searchPlacesTool = defineTool({
   readOnly: true,
   run: (args, { app, signal }) => app.places.search.search(args, signal),
   render: (r) =>
-    [`${r.places.length} place(s) from ${r.provider} (page ${r.page}${r.hasMore ? ', more available' : ''}, cache ${r.cache}):`]
+    [
+      `${r.places.length} place(s) from ${r.provider} (page ${r.page}${r.hasMore ? ', more available' : ''}, cache ${r.cache}):`,
+    ]
       .concat(
         r.places.map(
           (p) =>
@@ -45,12 +47,24 @@ export const getPlaceDetailsTool = defineTool({
   description:
     'Details of one place by id (from search_places): address, phone, rating, price level and weekly opening ' +
     'periods (day 0 = Sunday, HH:MM local time; a period may cross midnight). Unknown hours are reported as unknown.',
-  input: z.object({ id: placeIdSchema.describe('Place id, e.g. kakao:26338954 or google:ChIJ…'), language: languageSchema }).strict(),
+  input: z
+    .object({
+      id: placeIdSchema.describe('Place id, e.g. kakao:26338954 or google:ChIJ…'),
+      language: languageSchema,
+    })
+    .strict(),
   output: placeSchema,
   readOnly: true,
   run: async (args, { app, signal }) => (await app.places.details.get(args.id, args.language, signal)).place,
   render: (p) =>
-    [`${p.name} [${p.id}] — ${p.category}`, p.address, p.phone, p.rating !== undefined ? `Rating ${p.rating} (${p.ratingCount ?? 0} reviews)` : undefined, renderHours(p.openingHours), p.url]
+    [
+      `${p.name} [${p.id}] — ${p.category}`,
+      p.address,
+      p.phone,
+      p.rating !== undefined ? `Rating ${p.rating} (${p.ratingCount ?? 0} reviews)` : undefined,
+      renderHours(p.openingHours),
+      p.url,
+    ]
       .filter(Boolean)
       .join('\n'),
 });
@@ -72,24 +86,28 @@ export const getRouteTool = defineTool({
   output: routeLegSchema,
   readOnly: true,
   run: (args, { app, signal }) => app.places.routes.route(args, signal),
-  render: (l) => `${l.mode}: ${km(l.distanceMeters)}, ${min(l.durationSeconds)} (${l.estimated ? 'estimated' : l.provider})`,
+  render: (l) =>
+    `${l.mode}: ${km(l.distanceMeters)}, ${min(l.durationSeconds)} (${l.estimated ? 'estimated' : l.provider})`,
 });
 
 export const computeRouteMatrixTool = defineTool({
   name: 'compute_route_matrix',
   title: 'Travel-time matrix',
-  description: 'Durations and distances from each origin to each destination (≤ 25 × 25) in one call; rows[origin][destination].',
+  description:
+    'Durations and distances from each origin to each destination (≤ 25 × 25) in one call; rows[origin][destination].',
   input: matrixBodySchema,
   output: z.object({ rows: z.array(z.array(matrixCellSchema)) }),
   readOnly: true,
   run: async (args, { app, signal }) => ({ rows: await app.places.routes.matrix(args, signal) }),
-  render: (r) => r.rows.map((row, i) => `from #${i}: ${row.map((c) => min(c.durationSeconds)).join(', ')}`).join('\n'),
+  render: (r) =>
+    r.rows.map((row, i) => `from #${i}: ${row.map((c) => min(c.durationSeconds)).join(', ')}`).join('\n'),
 });
 
 export const geocodeTool = defineTool({
   name: 'geocode',
   title: 'Address → coordinates',
-  description: 'Resolve an address or place name to coordinates (Kakao for Korean addresses, Google elsewhere), best match first.',
+  description:
+    'Resolve an address or place name to coordinates (Kakao for Korean addresses, Google elsewhere), best match first.',
   input: geocodeParamsSchema,
   output: geocodeResultSchema,
   readOnly: true,
@@ -97,7 +115,9 @@ export const geocodeTool = defineTool({
   render: (r) =>
     r.results.length === 0
       ? 'No match.'
-      : r.results.map((g) => `- ${g.address} (${g.location.lat}, ${g.location.lng}) via ${g.provider}`).join('\n'),
+      : r.results
+          .map((g) => `- ${g.address} (${g.location.lat}, ${g.location.lng}) via ${g.provider}`)
+          .join('\n'),
 });
 
 export const reverseGeocodeTool = defineTool({
@@ -108,7 +128,15 @@ export const reverseGeocodeTool = defineTool({
   output: reverseGeocodeResultSchema,
   readOnly: true,
   run: async (args, { app, signal }) => ({ result: await app.places.geocoding.reverse(args, signal) }),
-  render: (r) => (r.result ? `${r.result.address} (${r.result.regions.join(' > ')})` : 'No address known here.'),
+  render: (r) =>
+    r.result ? `${r.result.address} (${r.result.regions.join(' > ')})` : 'No address known here.',
 });
 
-export const PLACE_TOOLS = [searchPlacesTool, getPlaceDetailsTool, getRouteTool, computeRouteMatrixTool, geocodeTool, reverseGeocodeTool];
+export const PLACE_TOOLS = [
+  searchPlacesTool,
+  getPlaceDetailsTool,
+  getRouteTool,
+  computeRouteMatrixTool,
+  geocodeTool,
+  reverseGeocodeTool,
+];

@@ -5,13 +5,19 @@ import { problemSchema } from './responseSchemas.js';
 
 /** JSON Schema (2020-12, which OpenAPI 3.1 uses) of a zod schema as the client must send it. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return json;
 }
 
 function queryParameters(op: ApiOperation) {
   if (!op.query) return [];
-  const json = schemaOf(op.query, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  const json = schemaOf(op.query, 'input') as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
     name,
     in: 'query',
@@ -29,16 +35,31 @@ export function buildOpenApiDocument(serverUrl = '/api'): Record<string, unknown
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of API_OPERATIONS) {
     const parameters = [
-      ...(op.pathParams ?? []).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...(op.pathParams ?? []).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
       ...queryParameters(op),
-      ...(op.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: h.required, description: h.description, schema: { type: 'string' } })),
+      ...(op.headers ?? []).map((h) => ({
+        name: h.name,
+        in: 'header',
+        required: h.required,
+        description: h.description,
+        schema: { type: 'string' },
+      })),
     ];
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(op.responses)) {
       responses[status] = {
         description: response.description,
         ...(response.schema
-          ? { content: { [response.contentType ?? 'application/json']: { schema: schemaOf(response.schema, 'output') } } }
+          ? {
+              content: {
+                [response.contentType ?? 'application/json']: { schema: schemaOf(response.schema, 'output') },
+              },
+            }
           : response.contentType
             ? { content: { [response.contentType]: { schema: { type: 'string' } } } }
             : {}),
@@ -52,7 +73,12 @@ export function buildOpenApiDocument(serverUrl = '/api'): Record<string, unknown
       ...(op.auth ? {} : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(op.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
@@ -62,7 +88,8 @@ export function buildOpenApiDocument(serverUrl = '/api'): Record<string, unknown
     info: {
       title: 'TripGen API',
       version: '1.0.0',
-      description: 'Day-by-day itineraries of real places; Kakao and Google place search behind one cached interface.',
+      description:
+        'Day-by-day itineraries of real places; Kakao and Google place search behind one cached interface.',
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],

@@ -88,7 +88,12 @@ export const itineraryItemSchema = z.object({
   end: z.string(),
   place: placeSchema.optional(),
   travel: z
-    .object({ mode: travelModeSchema, distanceMeters: z.number(), durationSeconds: z.number(), estimated: z.boolean() })
+    .object({
+      mode: travelModeSchema,
+      distanceMeters: z.number(),
+      durationSeconds: z.number(),
+      estimated: z.boolean(),
+    })
     .optional(),
   meal: z.enum(['lunch', 'dinner']).optional(),
   memo: z.string().optional(),
@@ -109,17 +114,33 @@ export const itinerarySchema = z.object({
       itemId: z.string().optional(),
     }),
   ),
-  dropped: z.array(z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() })),
+  dropped: z.array(
+    z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() }),
+  ),
   metrics: z.record(z.string(), z.unknown()).optional(),
   notice: z.string().optional(),
-  replan: z.object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() }).optional(),
+  replan: z
+    .object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() })
+    .optional(),
 });
 
-export const uploadSchema = z.object({ attachmentId: z.string(), uploadUrl: z.string(), expiresAt: z.string() });
+export const uploadSchema = z.object({
+  attachmentId: z.string(),
+  uploadUrl: z.string(),
+  expiresAt: z.string(),
+});
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  checks: z.record(z.string(), z.object({ status: z.enum(['ok', 'fail']), ms: z.number(), required: z.boolean(), error: z.string().optional() })),
+  checks: z.record(
+    z.string(),
+    z.object({
+      status: z.enum(['ok', 'fail']),
+      ms: z.number(),
+      required: z.boolean(),
+      error: z.string().optional(),
+    }),
+  ),
 });
 
 export { routeLegSchema };

@@ -65,7 +65,11 @@ export class ItineraryWorker {
       throw error;
     });
     if (!trip) {
-      await this.#fail(message.jobId, 'trip_not_found', 'The trip was deleted before its itinerary was generated');
+      await this.#fail(
+        message.jobId,
+        'trip_not_found',
+        'The trip was deleted before its itinerary was generated',
+      );
       return 'failed';
     }
     const existing = await this.#deps.itineraries.find(message.ownerId, message.tripId);
@@ -76,12 +80,19 @@ export class ItineraryWorker {
     }
 
     try {
-      await this.#update(message.jobId, (j) => ({ ...j, status: 'running', step: 'gathering_places', progress: 5, attempts: j.attempts + 1 }));
+      await this.#update(message.jobId, (j) => ({
+        ...j,
+        status: 'running',
+        step: 'gathering_places',
+        progress: 5,
+        attempts: j.attempts + 1,
+      }));
       const signal = delivery.signal ?? AbortSignal.timeout(4 * 60_000);
       const generated = await this.#deps.generator.generate(
         trip.trip,
         message.options,
-        async (step, progress) => void (await this.#update(message.jobId, (j) => ({ ...j, status: 'running', step, progress }))),
+        async (step, progress) =>
+          void (await this.#update(message.jobId, (j) => ({ ...j, status: 'running', step, progress }))),
         signal,
       );
       await this.#update(message.jobId, (j) => ({ ...j, step: 'storing', progress: 95 }));
@@ -99,8 +110,15 @@ export class ItineraryWorker {
       const transient = isAppError(error) ? error.transient : true;
       const last = delivery.deliveryCount >= delivery.maxDeliveries;
       const code = isAppError(error) ? error.code : 'internal';
-      logger.warn('job attempt failed', { jobId: message.jobId, code, transient, deliveryCount: delivery.deliveryCount });
-      const text = isAppError(error) ? (error.detail ?? error.message) : 'The itinerary could not be generated';
+      logger.warn('job attempt failed', {
+        jobId: message.jobId,
+        code,
+        transient,
+        deliveryCount: delivery.deliveryCount,
+      });
+      const text = isAppError(error)
+        ? (error.detail ?? error.message)
+        : 'The itinerary could not be generated';
       if (!transient) {
         await this.#fail(message.jobId, code, text);
         return 'failed';
@@ -109,7 +127,12 @@ export class ItineraryWorker {
         // Record why before the message moves to the poison / dead-letter queue, where it stays for inspection.
         await this.#fail(message.jobId, code, `${text} (gave up after ${delivery.deliveryCount} attempts)`);
       } else {
-        await this.#update(message.jobId, (j) => ({ ...j, status: 'queued', step: 'queued', progress: 0 })).catch(() => undefined);
+        await this.#update(message.jobId, (j) => ({
+          ...j,
+          status: 'queued',
+          step: 'queued',
+          progress: 0,
+        })).catch(() => undefined);
       }
       throw error;
     }
@@ -139,7 +162,12 @@ export class ItineraryWorker {
     // document since we read it: re-read and write again, carrying its memos over. The latest job wins.
     for (let attempt = 0; etag === undefined; attempt++) {
       try {
-        etag = await itineraries.put(ownerId, tripId, carryOverMemos(doc, current?.doc), current ? current.etag : null);
+        etag = await itineraries.put(
+          ownerId,
+          tripId,
+          carryOverMemos(doc, current?.doc),
+          current ? current.etag : null,
+        );
       } catch (error) {
         if (!(isAppError(error) && error.code === 'precondition_failed') || attempt >= 4) throw error;
         current = await itineraries.find(ownerId, tripId);
@@ -157,12 +185,20 @@ export class ItineraryWorker {
   }
 
   async #complete(jobId: string): Promise<void> {
-    await this.#update(jobId, (j) => ({ ...j, status: 'completed', step: 'completed', progress: 100, error: undefined }));
+    await this.#update(jobId, (j) => ({
+      ...j,
+      status: 'completed',
+      step: 'completed',
+      progress: 100,
+      error: undefined,
+    }));
   }
 
   async #fail(jobId: string, code: string, message: string): Promise<void> {
     await this.#update(jobId, (j) =>
-      TERMINAL.has(j.status) ? undefined : { ...j, status: 'failed', step: 'failed', error: { code, message } },
+      TERMINAL.has(j.status)
+        ? undefined
+        : { ...j, status: 'failed', step: 'failed', error: { code, message } },
     );
   }
 

@@ -35,16 +35,21 @@ export class JobSweeper {
     const now = (this.#deps.now ?? Date.now)();
     let expired = 0;
     let stalled = 0;
-    const candidates = await this.#deps.jobs.listStalled(new Date(now - Math.min(QUEUED_LIMIT_MS, RUNNING_LIMIT_MS)).toISOString());
+    const candidates = await this.#deps.jobs.listStalled(
+      new Date(now - Math.min(QUEUED_LIMIT_MS, RUNNING_LIMIT_MS)).toISOString(),
+    );
     for (const job of candidates) {
       const age = now - Date.parse(job.updatedAt);
       if (job.status === 'queued' && age > QUEUED_LIMIT_MS) {
-        if (await this.#fail(job.jobId, 'expired', 'The job message expired before a worker picked it up')) expired++;
+        if (await this.#fail(job.jobId, 'expired', 'The job message expired before a worker picked it up'))
+          expired++;
       } else if (job.status === 'running' && age > RUNNING_LIMIT_MS) {
-        if (await this.#fail(job.jobId, 'stalled', 'The worker stopped without reporting progress')) stalled++;
+        if (await this.#fail(job.jobId, 'stalled', 'The worker stopped without reporting progress'))
+          stalled++;
       }
     }
-    if (poisoned + expired + stalled > 0) this.#deps.logger.warn('job sweeper ended jobs', { poisoned, expired, stalled });
+    if (poisoned + expired + stalled > 0)
+      this.#deps.logger.warn('job sweeper ended jobs', { poisoned, expired, stalled });
     return { poisoned, expired, stalled };
   }
 
@@ -55,7 +60,15 @@ export class JobSweeper {
     let count = 0;
     for (const message of peeked.peekedMessageItems) {
       const jobId = decodeJobId(message.messageText);
-      if (jobId && (await this.#fail(jobId, 'dead_lettered', 'The job message was moved to the poison queue after repeated failures'))) count++;
+      if (
+        jobId &&
+        (await this.#fail(
+          jobId,
+          'dead_lettered',
+          'The job message was moved to the poison queue after repeated failures',
+        ))
+      )
+        count++;
     }
     return count;
   }

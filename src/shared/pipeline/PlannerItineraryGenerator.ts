@@ -20,7 +20,8 @@ export interface PlannerItineraryGeneratorOptions {
   sampleData?: boolean;
 }
 
-const SAMPLE_NOTICE = 'Generated from the sandbox upstream: SAMPLE DATA of real places with approximate facts.';
+const SAMPLE_NOTICE =
+  'Generated from the sandbox upstream: SAMPLE DATA of real places with approximate facts.';
 
 /**
  * Gather → (rank) → plan → validate. Gathering makes a bounded number of upstream calls (searches,
@@ -47,8 +48,13 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       const searchFailed = gathered.warnings.some((w) => w.code === 'search_failed');
       // Every search failed: the providers are down, so let the queue retry. None failed: there is nothing there.
       throw searchFailed
-        ? new AppError('upstream_unavailable', 'Place search failed', { detail: 'The map providers did not answer; retrying' })
-        : new AppError('not_found', 'No places', { detail: 'No places were found near the accommodation', transient: false });
+        ? new AppError('upstream_unavailable', 'Place search failed', {
+            detail: 'The map providers did not answer; retrying',
+          })
+        : new AppError('not_found', 'No places', {
+            detail: 'No places were found near the accommodation',
+            transient: false,
+          });
     }
 
     await report('planning', 50);
@@ -56,14 +62,25 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
     let rankingStatus = 'not_used';
     if (options.useLlm && this.#o.ranker) {
       const ranked = await this.#o.ranker.rank(
-        { members: planTrip.members, days: tripDates(trip.startDate, trip.endDate).length, language: trip.language, candidates: gathered.places },
+        {
+          members: planTrip.members,
+          days: tripDates(trip.startDate, trip.endDate).length,
+          language: trip.language,
+          candidates: gathered.places,
+        },
         signal,
       );
       rankingStatus = ranked.status;
       if (ranked.status === 'ok') ranking = ranked.rankedIds;
-      else this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
+      else
+        this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
     }
-    const plan = planItinerary({ trip: planTrip, places: gathered.places, matrices: gathered.matrices, ranking });
+    const plan = planItinerary({
+      trip: planTrip,
+      places: gathered.places,
+      matrices: gathered.matrices,
+      ranking,
+    });
 
     await report('validating', 85);
     return {
@@ -85,7 +102,12 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
         ...plan.violations.map((v) => ({ code: 'violation', message: JSON.stringify(v) })),
       ],
       dropped: plan.dropped.map((d) => ({ ...d })),
-      metrics: { ...plan.metrics, upstreamCalls: gathered.calls, estimatedCells: gathered.estimatedCells, ranking: rankingStatus },
+      metrics: {
+        ...plan.metrics,
+        upstreamCalls: gathered.calls,
+        estimatedCells: gathered.estimatedCells,
+        ranking: rankingStatus,
+      },
       ...(this.#o.sampleData ? { notice: SAMPLE_NOTICE } : {}),
     };
   }

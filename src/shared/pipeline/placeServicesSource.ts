@@ -1,7 +1,7 @@
 import type { Place } from '../domain/place.js';
 import type { MatrixCell } from '../domain/route.js';
-import type { PlaceServices } from '../places/PlaceServices.js';
 import { placeSearchParamsSchema } from '../places/placeSearchParams.js';
+import type { PlaceServices } from '../places/PlaceServices.js';
 import type { PlaceSearchQuery, PlaceSource, RouteMatrixQuery } from '../planner/PlaceSource.js';
 
 /** The planner's PlaceSource over the same cached, resilient services the REST API and MCP use. */
@@ -23,7 +23,10 @@ export function placeServicesSource(places: PlaceServices): PlaceSource {
       return (await places.details.get(id, language, signal)).place;
     },
     async routeMatrix(query: RouteMatrixQuery, signal?: AbortSignal): Promise<MatrixCell[][]> {
-      return await places.routes.matrix({ origins: [...query.origins], destinations: [...query.destinations], mode: query.mode }, signal);
+      return places.routes.matrix(
+        { origins: [...query.origins], destinations: [...query.destinations], mode: query.mode },
+        signal,
+      );
     },
   };
 }

@@ -73,7 +73,10 @@ export class ProviderPolicy {
     };
     this.#breaker = circuitBreaker(
       handleWhen((e) => isAppError(e) && UPSTREAM_FAILURES.has(e.code)),
-      { halfOpenAfter: this.#options.halfOpenAfterMs, breaker: new ConsecutiveBreaker(this.#options.breakerThreshold) },
+      {
+        halfOpenAfter: this.#options.halfOpenAfterMs,
+        breaker: new ConsecutiveBreaker(this.#options.breakerThreshold),
+      },
     );
     this.#bulkhead = bulkhead(this.#options.concurrency, this.#options.queue);
   }
@@ -125,7 +128,12 @@ export class ProviderPolicy {
         }),
       },
     );
-    const policy = wrap(this.#bulkhead, timeout(o.budgetMs, TimeoutStrategy.Aggressive), retryPolicy, this.#breaker);
+    const policy = wrap(
+      this.#bulkhead,
+      timeout(o.budgetMs, TimeoutStrategy.Aggressive),
+      retryPolicy,
+      this.#breaker,
+    );
     try {
       return await policy.execute(({ signal: inner }) => fn(inner), signal);
     } catch (error) {

@@ -21,7 +21,8 @@ const SECRET_PATTERNS: RegExp[] = [
 
 export function redact(text: string): string {
   let out = text;
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_m, a: string, b?: string) => `${a}[redacted]${b ?? ''}`);
+  for (const pattern of SECRET_PATTERNS)
+    out = out.replace(pattern, (_m, a: string, b?: string) => `${a}[redacted]${b ?? ''}`);
   return out;
 }
 
@@ -41,7 +42,8 @@ export function createLogger(
 
 export function consoleLogger(minLevel: LogLevel = 'info', base: Record<string, unknown> = {}): Logger {
   return createLogger(
-    (level, line) => (level === 'error' ? console.error(line) : level === 'warn' ? console.warn(line) : console.log(line)),
+    (level, line) =>
+      level === 'error' ? console.error(line) : level === 'warn' ? console.warn(line) : console.log(line),
     minLevel,
     base,
   );

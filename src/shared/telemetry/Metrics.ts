@@ -34,7 +34,10 @@ export class Metrics {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   }
 
-  snapshot(): { counters: Record<string, number>; latencyMs: Record<string, { p50?: number; p99?: number; n: number }> } {
+  snapshot(): {
+    counters: Record<string, number>;
+    latencyMs: Record<string, { p50?: number; p99?: number; n: number }>;
+  } {
     const latencyMs: Record<string, { p50?: number; p99?: number; n: number }> = {};
     for (const [name, list] of this.#samples) {
       latencyMs[name] = { p50: this.percentile(name, 50), p99: this.percentile(name, 99), n: list.length };

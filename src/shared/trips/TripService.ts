@@ -2,8 +2,8 @@ import { parseOrThrow } from '../errors/validationError.js';
 import type { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import type { ItineraryStore } from '../itinerary/ItineraryStore.js';
 import type { JobStore } from '../jobs/JobStore.js';
-import type { Page, TripStore } from './TripStore.js';
 import { type Trip, type TripInput, tripInputSchema } from './tripSchema.js';
+import type { Page, TripStore } from './TripStore.js';
 
 export interface TripServiceDeps {
   trips: TripStore;
@@ -21,19 +21,19 @@ export class TripService {
   }
 
   async create(ownerId: string, input: TripInput) {
-    return await this.#deps.trips.create(ownerId, input);
+    return this.#deps.trips.create(ownerId, input);
   }
 
   async get(ownerId: string, tripId: string) {
-    return await this.#deps.trips.get(ownerId, tripId);
+    return this.#deps.trips.get(ownerId, tripId);
   }
 
   async list(ownerId: string, pageSize: number, cursor?: string): Promise<Page<Trip>> {
-    return await this.#deps.trips.list(ownerId, pageSize, cursor);
+    return this.#deps.trips.list(ownerId, pageSize, cursor);
   }
 
   async replace(ownerId: string, tripId: string, input: TripInput, ifMatch: string) {
-    return await this.#deps.trips.replace(ownerId, tripId, input, ifMatch);
+    return this.#deps.trips.replace(ownerId, tripId, input, ifMatch);
   }
 
   /** Merge a partial document into the stored trip (JSON merge patch, RFC 7396) and validate the result. */
@@ -42,7 +42,7 @@ export class TripService {
     const { id: _id, ownerId: _o, createdAt: _c, updatedAt: _u, ...current } = trip;
     const merged = mergePatch(current, patch);
     const input = parseOrThrow(tripInputSchema, merged, 'body');
-    return await this.#deps.trips.replace(ownerId, tripId, input, ifMatch);
+    return this.#deps.trips.replace(ownerId, tripId, input, ifMatch);
   }
 
   /** Delete the trip and everything hanging off it: jobs, itinerary, attachments. */
@@ -59,7 +59,9 @@ export class TripService {
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const result: Record<string, unknown> =
-    target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);

@@ -67,14 +67,26 @@ export class TripStore {
     await this.#ensureTable();
     const filter = `startDate ge '${escapeOData(from)}' and startDate le '${escapeOData(to)}'`;
     const trips: Trip[] = [];
-    for await (const e of this.#table.listEntities<TripEntity>({ queryOptions: { filter } })) trips.push(JSON.parse(e.data) as Trip);
+    for await (const e of this.#table.listEntities<TripEntity>({ queryOptions: { filter } }))
+      trips.push(JSON.parse(e.data) as Trip);
     return trips;
   }
 
   /** Replace a trip; `ifMatch` must be the current ETag (412 otherwise). */
-  async replace(ownerId: string, tripId: string, input: TripInput, ifMatch: string): Promise<{ trip: Trip; etag: string }> {
+  async replace(
+    ownerId: string,
+    tripId: string,
+    input: TripInput,
+    ifMatch: string,
+  ): Promise<{ trip: Trip; etag: string }> {
     const { trip: current } = await this.get(ownerId, tripId);
-    const trip: Trip = { ...input, id: tripId, ownerId, createdAt: current.createdAt, updatedAt: new Date().toISOString() };
+    const trip: Trip = {
+      ...input,
+      id: tripId,
+      ownerId,
+      createdAt: current.createdAt,
+      updatedAt: new Date().toISOString(),
+    };
     try {
       const result = await this.#table.updateEntity(toEntity(trip), 'Replace', { etag: ifMatch });
       return { trip, etag: result.etag ?? '' };
@@ -94,7 +106,9 @@ export class TripStore {
       await this.#table.deleteEntity(ownerId, tripId, { etag: ifMatch });
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 412) {
-        throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The trip changed since you read it' });
+        throw new AppError('precondition_failed', 'ETag mismatch', {
+          detail: 'The trip changed since you read it',
+        });
       }
       throw notFoundOr(error, tripId);
     }
@@ -110,7 +124,12 @@ export class TripStore {
 }
 
 function toEntity(trip: Trip): TripEntity {
-  return { partitionKey: trip.ownerId, rowKey: trip.id, data: JSON.stringify(trip), startDate: trip.startDate };
+  return {
+    partitionKey: trip.ownerId,
+    rowKey: trip.id,
+    data: JSON.stringify(trip),
+    startDate: trip.startDate,
+  };
 }
 
 function notFoundOr(error: unknown, tripId: string): unknown {
@@ -129,6 +148,8 @@ function decodeCursor(cursor: string): string {
   try {
     return Buffer.from(cursor, 'base64url').toString('utf8');
   } catch {
-    throw new AppError('validation_failed', 'Bad cursor', { errors: [{ path: 'query.cursor', message: 'not a valid cursor' }] });
+    throw new AppError('validation_failed', 'Bad cursor', {
+      errors: [{ path: 'query.cursor', message: 'not a valid cursor' }],
+    });
   }
 }

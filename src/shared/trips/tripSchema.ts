@@ -43,9 +43,14 @@ export const tripInputSchema = z
   .strict()
   .superRefine((trip, ctx) => {
     const days = tripDayCount(trip.startDate, trip.endDate);
-    if (days < 1) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
+    if (days < 1)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
     else if (days > MAX_TRIP_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `a trip may last at most ${MAX_TRIP_DAYS} days` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: `a trip may last at most ${MAX_TRIP_DAYS} days`,
+      });
     if (trip.dailyEnd <= trip.dailyStart)
       ctx.addIssue({ code: 'custom', path: ['dailyEnd'], message: 'must be later than dailyStart' });
   });
@@ -63,7 +68,9 @@ export interface Trip extends TripInput {
 
 /** Inclusive number of days between two YYYY-MM-DD dates. */
 export function tripDayCount(startDate: string, endDate: string): number {
-  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+  return (
+    Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1
+  );
 }
 
 export const listTripsQuerySchema = z

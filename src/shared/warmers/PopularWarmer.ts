@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/AppConfig.js';
 import { placeCategorySchema } from '../domain/place.js';
-import type { PlaceServices } from '../places/PlaceServices.js';
 import { type PlaceSearchParams, placeSearchParamsSchema } from '../places/placeSearchParams.js';
+import type { PlaceServices } from '../places/PlaceServices.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { RunLock } from './RunLock.js';
 import { UpstreamBudget } from './UpstreamBudget.js';
@@ -31,7 +31,10 @@ export interface PopularWarmerOptions {
 const SEARCH_RADIUS_M = 5_000;
 
 /** The searches the warmer keeps fresh for configured destinations: one per destination × category × language. */
-export function configuredSearches(config: AppConfig['warmers'], languages: readonly string[] = ['ko', 'en']): PlaceSearchParams[] {
+export function configuredSearches(
+  config: AppConfig['warmers'],
+  languages: readonly string[] = ['ko', 'en'],
+): PlaceSearchParams[] {
   const out: PlaceSearchParams[] = [];
   for (const d of config.destinations) {
     for (const category of config.categories) {
@@ -39,7 +42,13 @@ export function configuredSearches(config: AppConfig['warmers'], languages: read
       if (!parsedCategory.success) continue;
       for (const language of languages) {
         out.push(
-          placeSearchParamsSchema.parse({ category: parsedCategory.data, lat: d.lat, lng: d.lng, radius: SEARCH_RADIUS_M, language }),
+          placeSearchParamsSchema.parse({
+            category: parsedCategory.data,
+            lat: d.lat,
+            lng: d.lng,
+            radius: SEARCH_RADIUS_M,
+            language,
+          }),
         );
       }
     }
@@ -61,7 +70,15 @@ export class PopularWarmer {
   }
 
   async run(signal?: AbortSignal): Promise<WarmerReport> {
-    const report: WarmerReport = { ran: false, targets: 0, refreshed: 0, skippedFresh: 0, deferred: 0, failed: 0, upstreamCalls: 0 };
+    const report: WarmerReport = {
+      ran: false,
+      targets: 0,
+      refreshed: 0,
+      skippedFresh: 0,
+      deferred: 0,
+      failed: 0,
+      upstreamCalls: 0,
+    };
     const lease = await this.#o.lock.tryAcquire('popular-warmer', 15 * 60_000);
     if (!lease) {
       this.#o.logger.info('warmer skipped: another instance holds the lock');

@@ -49,7 +49,14 @@ export class UpcomingTripVerifier {
   }
 
   async run(signal?: AbortSignal): Promise<VerifierReport> {
-    const report: VerifierReport = { ran: false, trips: 0, placesChecked: 0, itemsFlagged: 0, deferred: 0, upstreamCalls: 0 };
+    const report: VerifierReport = {
+      ran: false,
+      trips: 0,
+      placesChecked: 0,
+      itemsFlagged: 0,
+      deferred: 0,
+      upstreamCalls: 0,
+    };
     const lease = await this.#o.lock.tryAcquire('upcoming-trip-verifier', 30 * 60_000);
     if (!lease) return report;
     report.ran = true;
@@ -57,7 +64,9 @@ export class UpcomingTripVerifier {
       const budget = new UpstreamBudget(this.#o.upstreamBudget);
       const today = (this.#o.now ?? (() => new Date()))();
       const from = today.toISOString().slice(0, 10);
-      const to = new Date(today.getTime() + (this.#o.horizonDays ?? 7) * 86_400_000).toISOString().slice(0, 10);
+      const to = new Date(today.getTime() + (this.#o.horizonDays ?? 7) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       for (const trip of await this.#o.trips.listStartingBetween(from, to)) {
         const stored = await this.#o.itineraries.find(trip.ownerId, trip.id);
         if (!stored) continue;
@@ -92,7 +101,7 @@ export class UpcomingTripVerifier {
     }
     const { openingHours: _stale, ...withoutHours } = place;
     await this.#o.places.hours.invalidate(place.id);
-    return await this.#o.places.hours.enrich(withoutHours, signal);
+    return this.#o.places.hours.enrich(withoutHours, signal);
   }
 
   /** Add warnings to items whose visit no longer fits; store only if something new was flagged. */
@@ -108,12 +117,16 @@ export class UpcomingTripVerifier {
           if (!place || item.kind === 'travel' || !hasKnownHours(place)) continue;
           const open = openIntervalsOn(place.openingHours!, weekdayOf(day.date));
           if (isWithin(open, parseHhmm(item.start), parseHhmm(item.end))) continue;
-          const message = open.length === 0
-            ? `${place.name} is now closed on ${day.date}; the visit at ${item.start} needs re-planning.`
-            : `${place.name}'s opening hours changed: the visit ${item.start}–${item.end} on ${day.date} is now outside them.`;
+          const message =
+            open.length === 0
+              ? `${place.name} is now closed on ${day.date}; the visit at ${item.start} needs re-planning.`
+              : `${place.name}'s opening hours changed: the visit ${item.start}–${item.end} on ${day.date} is now outside them.`;
           if (item.warnings?.includes(message)) continue;
           item.warnings = [...(item.warnings ?? []), message];
-          doc.warnings = [...doc.warnings, { code: HOURS_CHANGED, message, date: day.date, placeId: place.id, itemId: item.id }];
+          doc.warnings = [
+            ...doc.warnings,
+            { code: HOURS_CHANGED, message, date: day.date, placeId: place.id, itemId: item.id },
+          ];
           flagged++;
         }
       }
@@ -131,7 +144,10 @@ export class UpcomingTripVerifier {
         throw error;
       }
       await this.#o.redis
-        ?.publish(`ai:itinerary:warning:${tripId}`, JSON.stringify({ tripId, flagged, warnings: doc.warnings }))
+        ?.publish(
+          `ai:itinerary:warning:${tripId}`,
+          JSON.stringify({ tripId, flagged, warnings: doc.warnings }),
+        )
         .catch(() => undefined);
       return flagged;
     }

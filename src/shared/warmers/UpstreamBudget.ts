@@ -10,7 +10,11 @@ export class UpstreamBudget {
   #spent = 0;
   #last = 0;
 
-  constructor(limit: number, callsPerSecond = 10, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))) {
+  constructor(
+    limit: number,
+    callsPerSecond = 10,
+    sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  ) {
     this.#limit = limit;
     this.#minIntervalMs = 1000 / callsPerSecond;
     this.#sleep = sleep;

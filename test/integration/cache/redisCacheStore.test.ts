@@ -15,7 +15,9 @@ describe('RedisCacheStore (real redis-server)', () => {
 
   itWithRedis('stores gzip-compressed values with a PX expiry and reads them back', async () => {
     const store = new RedisCacheStore(redis);
-    const big = { places: Array.from({ length: 50 }, (_, i) => ({ name: `place ${i}`, address: 'Jongno-gu, Seoul' })) };
+    const big = {
+      places: Array.from({ length: 50 }, (_, i) => ({ name: `place ${i}`, address: 'Jongno-gu, Seoul' })),
+    };
     await store.set('test:cache:big:v1', big, 60_000);
     const raw = await redis.getBuffer('test:cache:big:v1');
     expect(raw![0]).toBe(1);
@@ -29,8 +31,18 @@ describe('RedisCacheStore (real redis-server)', () => {
   itWithRedis('shares values between two processes-worth of caches through L2', async () => {
     const metricsA = new Metrics();
     const metricsB = new Metrics();
-    const a = new TieredCache({ l1MaxEntries: 10, l1TtlMs: 300_000, l2: new RedisCacheStore(redis), metrics: metricsA });
-    const b = new TieredCache({ l1MaxEntries: 10, l1TtlMs: 300_000, l2: new RedisCacheStore(redis), metrics: metricsB });
+    const a = new TieredCache({
+      l1MaxEntries: 10,
+      l1TtlMs: 300_000,
+      l2: new RedisCacheStore(redis),
+      metrics: metricsA,
+    });
+    const b = new TieredCache({
+      l1MaxEntries: 10,
+      l1TtlMs: 300_000,
+      l2: new RedisCacheStore(redis),
+      metrics: metricsB,
+    });
     const key = `test:share:${Date.now()}:v1`;
     await a.getOrLoad(key, { ttlMs: 60_000 }, async () => 'from-a');
     const fromB = await b.getOrLoad(key, { ttlMs: 60_000 }, async () => 'from-b');

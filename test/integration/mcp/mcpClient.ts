@@ -23,7 +23,9 @@ export async function startMcpApp(): Promise<LocalApp> {
  */
 export async function connectMcp(baseUrl: string, user: string | undefined): Promise<Client> {
   const headers: Record<string, string> = user ? { Authorization: `Bearer ${await tokenFor(user)}` } : {};
-  const transport = new StreamableHTTPClientTransport(new URL('/api/mcp', baseUrl), { requestInit: { headers } });
+  const transport = new StreamableHTTPClientTransport(new URL('/api/mcp', baseUrl), {
+    requestInit: { headers },
+  });
   const client = new Client({ name: 'tripgen-mcp-test', version: '1.0.0' });
   await client.connect(transport);
   return client;
@@ -33,20 +35,26 @@ export async function connectMcp(baseUrl: string, user: string | undefined): Pro
  * Call a tool through the SDK client. The client has listed the tools first, so it checks every
  * structuredContent against the tool's outputSchema and throws when it does not conform.
  */
-export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+export async function callTool(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
 }
 
 /** structuredContent of a successful result (fails the test on an isError result). */
 export function resultOf<T = Record<string, unknown>>(result: CallToolResult): T {
-  if (result.isError) throw new Error(`expected a result, got the error ${JSON.stringify(result.structuredContent)}`);
+  if (result.isError)
+    throw new Error(`expected a result, got the error ${JSON.stringify(result.structuredContent)}`);
   if (!result.structuredContent) throw new Error('the result has no structuredContent');
   return result.structuredContent as T;
 }
 
 /** structuredContent of an isError result: `{ code, message, ... }`. */
 export function errorOf(result: CallToolResult): { code: string; message: string; [key: string]: unknown } {
-  if (result.isError !== true) throw new Error(`expected an isError result, got ${JSON.stringify(result).slice(0, 300)}`);
+  if (result.isError !== true)
+    throw new Error(`expected an isError result, got ${JSON.stringify(result).slice(0, 300)}`);
   return result.structuredContent as { code: string; message: string };
 }
 

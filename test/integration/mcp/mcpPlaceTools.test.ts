@@ -25,7 +25,11 @@ const BAD_ARGUMENTS: Array<[string, Record<string, unknown>, string]> = [
   ['get_route', { from: GYEONGBOKGUNG, to: N_SEOUL_TOWER, mode: 'plane' }, 'mode'],
   ['get_route', { from: GYEONGBOKGUNG, to: N_SEOUL_TOWER, departAt: 'tomorrow' }, 'departAt'],
   ['compute_route_matrix', { origins: [], destinations: [N_SEOUL_TOWER] }, 'origins'],
-  ['compute_route_matrix', { origins: Array(26).fill(GYEONGBOKGUNG), destinations: [N_SEOUL_TOWER] }, 'origins'],
+  [
+    'compute_route_matrix',
+    { origins: Array(26).fill(GYEONGBOKGUNG), destinations: [N_SEOUL_TOWER] },
+    'origins',
+  ],
   ['geocode', { address: '   ' }, 'address'],
   ['reverse_geocode', { lat: 37.5 }, 'lng'],
   ['reverse_geocode', { lat: 'north', lng: 127 }, 'lat'],
@@ -52,12 +56,21 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
     const result = await callTool(client, 'search_places', { query: '경복궁', ...GYEONGBOKGUNG });
     const found = resultOf<{ places: Place[]; provider: string; page: number; hasMore: boolean }>(result);
     expect(found).toMatchObject({ provider: 'kakao', page: 1, hasMore: false });
-    expect(found.places[0]).toMatchObject({ id: 'kakao:90010001', name: '경복궁', category: 'culture', address: '서울 종로구 사직로 161' });
+    expect(found.places[0]).toMatchObject({
+      id: 'kakao:90010001',
+      name: '경복궁',
+      category: 'culture',
+      address: '서울 종로구 사직로 161',
+    });
     expect(textOf(result)).toContain('- 경복궁 [kakao:90010001] culture — 서울 종로구 사직로 161');
   });
 
   it('search_places answers elsewhere through Google, in the requested language', async () => {
-    const result = await callTool(client, 'search_places', { query: 'Tokyo National Museum', ...TOKYO_NATIONAL_MUSEUM, language: 'en' });
+    const result = await callTool(client, 'search_places', {
+      query: 'Tokyo National Museum',
+      ...TOKYO_NATIONAL_MUSEUM,
+      language: 'en',
+    });
     const found = resultOf<{ places: Place[]; provider: string }>(result);
     expect(found.provider).toBe('google');
     expect(found.places[0]).toMatchObject({ provider: 'google', name: 'Tokyo National Museum' });
@@ -67,7 +80,11 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
 
   it('get_place_details keeps the weekly opening periods in structuredContent and renders them', async () => {
     const search = resultOf<{ places: Place[] }>(
-      await callTool(client, 'search_places', { query: 'Tokyo National Museum', ...TOKYO_NATIONAL_MUSEUM, language: 'en' }),
+      await callTool(client, 'search_places', {
+        query: 'Tokyo National Museum',
+        ...TOKYO_NATIONAL_MUSEUM,
+        language: 'en',
+      }),
     );
     const result = await callTool(client, 'get_place_details', { id: search.places[0]!.id, language: 'en' });
     const place = resultOf<Place>(result);
@@ -107,12 +124,21 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
 
   it('get_route takes a car leg in Korea from Kakao and estimates a walk, saying which', async () => {
     const car = await callTool(client, 'get_route', { from: GYEONGBOKGUNG, to: N_SEOUL_TOWER, mode: 'car' });
-    const carLeg = resultOf<{ distanceMeters: number; durationSeconds: number; provider: string; estimated: boolean }>(car);
+    const carLeg = resultOf<{
+      distanceMeters: number;
+      durationSeconds: number;
+      provider: string;
+      estimated: boolean;
+    }>(car);
     expect(carLeg).toMatchObject({ mode: 'car', provider: 'kakao', estimated: false });
     expect(carLeg.distanceMeters).toBeGreaterThan(3_000);
     expect(textOf(car)).toMatch(/^car: \d+\.\d km, \d+ min \(kakao\)$/);
 
-    const walk = await callTool(client, 'get_route', { from: GYEONGBOKGUNG, to: N_SEOUL_TOWER, mode: 'walk' });
+    const walk = await callTool(client, 'get_route', {
+      from: GYEONGBOKGUNG,
+      to: N_SEOUL_TOWER,
+      mode: 'walk',
+    });
     expect(resultOf(walk)).toMatchObject({ mode: 'walk', estimated: true });
     expect(textOf(walk)).toMatch(/\(estimated\)$/);
   });
@@ -123,7 +149,9 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
       destinations: [N_SEOUL_TOWER, NATIONAL_MUSEUM, GYEONGBOKGUNG],
       mode: 'car',
     });
-    const { rows } = resultOf<{ rows: Array<Array<{ distanceMeters: number; durationSeconds: number }>> }>(result);
+    const { rows } = resultOf<{ rows: Array<Array<{ distanceMeters: number; durationSeconds: number }>> }>(
+      result,
+    );
     expect(rows.map((r) => r.length)).toEqual([3, 3]);
     expect(rows[0]![0]!.distanceMeters).toBeGreaterThan(0);
     expect(rows[0]![2]!.distanceMeters).toBe(0); // origin = destination
@@ -132,7 +160,9 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
 
   it('geocode resolves a Korean address through Kakao; reverse_geocode names the region', async () => {
     const forward = await callTool(client, 'geocode', { address: '서울 종로구 사직로 161' });
-    const { results } = resultOf<{ results: Array<{ location: { lat: number; lng: number }; provider: string }> }>(forward);
+    const { results } = resultOf<{
+      results: Array<{ location: { lat: number; lng: number }; provider: string }>;
+    }>(forward);
     expect(results[0]).toMatchObject({ provider: 'kakao' });
     expect(results[0]!.location.lat).toBeCloseTo(GYEONGBOKGUNG.lat, 2);
     expect(textOf(forward)).toContain('via kakao');
@@ -144,13 +174,16 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
     expect(textOf(reverse)).toContain(result!.address);
   });
 
-  it.each(BAD_ARGUMENTS)('%s with bad arguments %j → isError validation_failed naming %s', async (tool, args, path) => {
-    const result = await callTool(client, tool, args);
-    const error = errorOf(result);
-    expect(error.code).toBe('validation_failed');
-    expect(error.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
-    expect(textOf(result)).toMatch(new RegExp(`^validation_failed: .*${path.replace('.', '\\.')}: `));
-  });
+  it.each(BAD_ARGUMENTS)(
+    '%s with bad arguments %j → isError validation_failed naming %s',
+    async (tool, args, path) => {
+      const result = await callTool(client, tool, args);
+      const error = errorOf(result);
+      expect(error.code).toBe('validation_failed');
+      expect(error.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+      expect(textOf(result)).toMatch(new RegExp(`^validation_failed: .*${path.replace('.', '\\.')}: `));
+    },
+  );
 
   it('refuses arguments the tool does not define instead of forwarding them', async () => {
     const result = await callTool(client, 'geocode', { address: 'Seoul', key: 'leak-me' });
@@ -169,7 +202,11 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
     it('geocode while Kakao throttles → isError upstream_quota_exceeded with the Retry-After', async () => {
       local.sandbox.faults.add({ kind: 'rate_limit', retryAfterSeconds: 30, upstream: 'kakao-local' });
       const result = await callTool(client, 'geocode', { address: '서울 용산구 서빙고로 137' });
-      expect(errorOf(result)).toMatchObject({ code: 'upstream_quota_exceeded', transient: true, retryAfterSeconds: 30 });
+      expect(errorOf(result)).toMatchObject({
+        code: 'upstream_quota_exceeded',
+        transient: true,
+        retryAfterSeconds: 30,
+      });
     });
 
     it('the same call succeeds once the outage is over (errors are not cached)', async () => {

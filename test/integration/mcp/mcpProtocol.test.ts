@@ -12,7 +12,10 @@ const GOOD_ARGS: Record<string, Record<string, unknown>> = {
   search_places: { query: '경복궁', lat: 37.5796, lng: 126.977 },
   get_place_details: { id: 'kakao:90010001', language: 'en' },
   get_route: { from: { lat: 37.5796, lng: 126.977 }, to: { lat: 37.5512, lng: 126.9882 }, mode: 'walk' },
-  compute_route_matrix: { origins: [{ lat: 37.5796, lng: 126.977 }], destinations: [{ lat: 37.5512, lng: 126.9882 }] },
+  compute_route_matrix: {
+    origins: [{ lat: 37.5796, lng: 126.977 }],
+    destinations: [{ lat: 37.5512, lng: 126.9882 }],
+  },
   geocode: { address: '서울 종로구 사직로 161' },
   reverse_geocode: { lat: 37.5796, lng: 126.977 },
   create_itinerary_job: { tripId: 'trip-1', options: { useLlm: false }, idempotencyKey: 'k-1' },
@@ -21,7 +24,12 @@ const GOOD_ARGS: Record<string, Record<string, unknown>> = {
 };
 
 const tooBig = (bytes: number) =>
-  JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'geocode', arguments: { address: 'x'.repeat(bytes) } } });
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: 'geocode', arguments: { address: 'x'.repeat(bytes) } },
+  });
 
 describe('MCP endpoint: protocol, auth and HTTP limits', () => {
   let local: LocalApp;
@@ -41,7 +49,8 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
     expect(client.getServerVersion()).toMatchObject({ name: 'tripgen', version: '1.0.0' });
     expect(client.getServerCapabilities()).toMatchObject({ tools: { listChanged: false } });
     const instructions = client.getInstructions() ?? '';
-    for (const tool of ['search_places', 'get_place_details', 'compute_route_matrix', 'geocode']) expect(instructions).toContain(tool);
+    for (const tool of ['search_places', 'get_place_details', 'compute_route_matrix', 'geocode'])
+      expect(instructions).toContain(tool);
     expect(instructions).toMatch(/structuredContent has a stable "code"/);
   });
 
@@ -55,11 +64,17 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
       expect(Object.keys(tool.inputSchema.properties ?? {}).length, tool.name).toBeGreaterThan(0);
       const input = ajv.getValidator(tool.inputSchema);
       expect(input(GOOD_ARGS[tool.name]).valid, `${tool.name} accepts good arguments`).toBe(true);
-      expect(input({ ...GOOD_ARGS[tool.name], notAnArgument: 1 }).valid, `${tool.name} refuses unknown arguments`).toBe(false);
+      expect(
+        input({ ...GOOD_ARGS[tool.name], notAnArgument: 1 }).valid,
+        `${tool.name} refuses unknown arguments`,
+      ).toBe(false);
       expect(tool.outputSchema?.type, tool.name).toBe('object');
       // An error result must conform too: the SDK client validates it (typescript-sdk#1943).
       const output = ajv.getValidator(tool.outputSchema!);
-      expect(output({ code: 'upstream_unavailable', message: 'down', transient: true }).valid, tool.name).toBe(true);
+      expect(
+        output({ code: 'upstream_unavailable', message: 'down', transient: true }).valid,
+        tool.name,
+      ).toBe(true);
       expect(output({ unrelated: true }).valid, `${tool.name} output schema is not "anything"`).toBe(false);
     }
   });
@@ -83,11 +98,20 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
   });
 
   it('refuses a tools/call without a token, or with a forged one, with a 401 problem', async () => {
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'geocode', arguments: { address: 'Seoul' } } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'geocode', arguments: { address: 'Seoul' } },
+    });
     for (const authorization of [undefined, 'Bearer not.a.jwt', 'Basic dXNlcjpwYXNz']) {
       const res = await fetch(`${local.url}/api/mcp`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: MCP_ACCEPT, ...(authorization ? { authorization } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: MCP_ACCEPT,
+          ...(authorization ? { authorization } : {}),
+        },
         body,
       });
       expect(res.status, String(authorization)).toBe(401);
@@ -106,7 +130,11 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
       });
       expect(res.status, method).toBe(405);
       expect(res.headers.get('allow')).toBe('POST');
-      expect(await res.json()).toEqual({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed.' }, id: null });
+      expect(await res.json()).toEqual({
+        jsonrpc: '2.0',
+        error: { code: -32000, message: 'Method not allowed.' },
+        id: null,
+      });
     }
     const anonymous = await fetch(`${local.url}/api/mcp`, { headers: { accept: 'text/event-stream' } });
     expect(anonymous.status).toBe(401);
@@ -136,7 +164,8 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
         const bytes = new TextEncoder().encode(body);
-        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+        for (let i = 0; i < bytes.length; i += 64 * 1024)
+          controller.enqueue(bytes.subarray(i, i + 64 * 1024));
         controller.close();
       },
     });
@@ -160,7 +189,9 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
       body,
     });
     expect(res.status).toBe(200);
-    const answer = (await res.json()) as { result: { isError: boolean; structuredContent: { code: string } } };
+    const answer = (await res.json()) as {
+      result: { isError: boolean; structuredContent: { code: string } };
+    };
     // The address is far longer than the tool allows: a validation error, but an answered one.
     expect(answer.result).toMatchObject({ isError: true, structuredContent: { code: 'validation_failed' } });
   });

@@ -17,7 +17,9 @@ class FakeGenerator implements ItineraryGenerator {
     await report('planning', 50);
     if (this.failWith) throw this.failWith;
     return {
-      days: [{ date: '2026-12-10', items: [{ id: 'd1-1', kind: 'visit' as const, start: '10:00', end: '11:00' }] }],
+      days: [
+        { date: '2026-12-10', items: [{ id: 'd1-1', kind: 'visit' as const, start: '10:00', end: '11:00' }] },
+      ],
       warnings: [],
       dropped: [],
     };
@@ -32,12 +34,15 @@ describe('trips, jobs and the worker on Azurite', () => {
   let app: AppContext;
 
   beforeAll(async () => {
-    ({ app } = await testApp({}, {
-      generator,
-      afterStore: async () => {
-        if (crashAfterStore-- > 0) throw new Error('worker crashed after storing');
+    ({ app } = await testApp(
+      {},
+      {
+        generator,
+        afterStore: async () => {
+          if (crashAfterStore-- > 0) throw new Error('worker crashed after storing');
+        },
       },
-    }));
+    ));
   });
   afterAll(async () => app?.close());
 
@@ -46,8 +51,12 @@ describe('trips, jobs and the worker on Azurite', () => {
     await expect(app.trips.get('bob', trip.id)).rejects.toMatchObject({ code: 'not_found' });
     const renamed = await app.trips.patch('alice', trip.id, { name: 'Renamed' }, etag);
     expect(renamed.trip.name).toBe('Renamed');
-    await expect(app.trips.patch('alice', trip.id, { name: 'Again' }, etag)).rejects.toMatchObject({ code: 'precondition_failed' });
-    await expect(app.trips.patch('alice', trip.id, { endDate: '2027-01-30' }, renamed.etag)).rejects.toMatchObject({
+    await expect(app.trips.patch('alice', trip.id, { name: 'Again' }, etag)).rejects.toMatchObject({
+      code: 'precondition_failed',
+    });
+    await expect(
+      app.trips.patch('alice', trip.id, { endDate: '2027-01-30' }, renamed.etag),
+    ).rejects.toMatchObject({
       code: 'validation_failed',
       errors: [{ path: 'body.endDate', message: expect.stringContaining('14 days') }],
     });
@@ -85,7 +94,9 @@ describe('trips, jobs and the worker on Azurite', () => {
     const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
     const message = { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options };
     crashAfterStore = 1;
-    await expect(app.worker.process(message, { deliveryCount: 1, maxDeliveries: 5 })).rejects.toThrow('crashed');
+    await expect(app.worker.process(message, { deliveryCount: 1, maxDeliveries: 5 })).rejects.toThrow(
+      'crashed',
+    );
     await expect(app.itineraries.get('alice', trip.id)).rejects.toMatchObject({ code: 'not_found' });
     expect((await app.jobs.get('alice', job.jobId)).status).toBe('queued');
     expect(await app.worker.process(message, { deliveryCount: 2, maxDeliveries: 5 })).toBe('completed');
@@ -95,8 +106,15 @@ describe('trips, jobs and the worker on Azurite', () => {
   it('ends a job failed: at once for permanent errors, on the last delivery for transient ones', async () => {
     const { trip } = await app.trips.create('alice', input);
     const permanent = await app.jobs.submit('alice', trip.id, { useLlm: false });
-    generator.failWith = new AppError('validation_failed', 'no places', { detail: 'No places found near the destination' });
-    const m1 = { jobId: permanent.job.jobId, tripId: trip.id, ownerId: 'alice', options: permanent.job.options };
+    generator.failWith = new AppError('validation_failed', 'no places', {
+      detail: 'No places found near the destination',
+    });
+    const m1 = {
+      jobId: permanent.job.jobId,
+      tripId: trip.id,
+      ownerId: 'alice',
+      options: permanent.job.options,
+    };
     expect(await app.worker.process(m1, { deliveryCount: 1, maxDeliveries: 5 })).toBe('failed');
     expect(await app.jobs.get('alice', permanent.job.jobId)).toMatchObject({
       status: 'failed',
@@ -105,10 +123,19 @@ describe('trips, jobs and the worker on Azurite', () => {
 
     const transient = await app.jobs.submit('alice', trip.id, { useLlm: false });
     generator.failWith = new AppError('upstream_unavailable', 'down');
-    const m2 = { jobId: transient.job.jobId, tripId: trip.id, ownerId: 'alice', options: transient.job.options };
-    await expect(app.worker.process(m2, { deliveryCount: 1, maxDeliveries: 3 })).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    const m2 = {
+      jobId: transient.job.jobId,
+      tripId: trip.id,
+      ownerId: 'alice',
+      options: transient.job.options,
+    };
+    await expect(app.worker.process(m2, { deliveryCount: 1, maxDeliveries: 3 })).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+    });
     expect((await app.jobs.get('alice', transient.job.jobId)).status).toBe('queued');
-    await expect(app.worker.process(m2, { deliveryCount: 3, maxDeliveries: 3 })).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    await expect(app.worker.process(m2, { deliveryCount: 3, maxDeliveries: 3 })).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+    });
     expect(await app.jobs.get('alice', transient.job.jobId)).toMatchObject({
       status: 'failed',
       error: { code: 'upstream_unavailable', message: expect.stringContaining('gave up after 3 attempts') },
@@ -124,14 +151,20 @@ describe('trips, jobs and the worker on Azurite', () => {
     const body = { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options };
     await poison.sendMessage(Buffer.from(JSON.stringify(body)).toString('base64'));
     expect((await app.jobSweeper.sweep()).poisoned).toBe(1);
-    expect(await app.jobs.get('alice', job.jobId)).toMatchObject({ status: 'failed', error: { code: 'dead_lettered' } });
+    expect(await app.jobs.get('alice', job.jobId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'dead_lettered' },
+    });
     expect((await poison.peekMessages()).peekedMessageItems).toHaveLength(1);
   });
 
   it('deleting a trip deletes its jobs and itinerary', async () => {
     const { trip } = await app.trips.create('alice', input);
     const { job } = await app.jobs.submit('alice', trip.id, { useLlm: false });
-    await app.worker.process({ jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options }, { deliveryCount: 1, maxDeliveries: 5 });
+    await app.worker.process(
+      { jobId: job.jobId, tripId: trip.id, ownerId: 'alice', options: job.options },
+      { deliveryCount: 1, maxDeliveries: 5 },
+    );
     await app.trips.delete('alice', trip.id);
     await expect(app.trips.get('alice', trip.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(app.jobs.get('alice', job.jobId)).rejects.toMatchObject({ code: 'not_found' });
@@ -153,7 +186,10 @@ describe('job submission when the queue is down', () => {
     const error = await app.jobs.submit('carol', trip.id, { useLlm: false }, 'k').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'dependency_unavailable', status: 503 });
     const jobId = (await app.jobStore.listForTrip(trip.id))[0]!;
-    expect(await app.jobs.get('carol', jobId)).toMatchObject({ status: 'failed', error: { code: 'enqueue_failed' } });
+    expect(await app.jobs.get('carol', jobId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'enqueue_failed' },
+    });
     await app.close();
   });
 });
@@ -164,7 +200,11 @@ describe('two jobs for the same trip at once', () => {
       async generate(_trip, _options, report) {
         await report('planning', 50);
         await new Promise((r) => setTimeout(r, 50));
-        return { days: [{ date: '2026-12-10', items: [{ id: 'x', kind: 'visit', start: '10:00', end: '11:00' }] }], warnings: [], dropped: [] };
+        return {
+          days: [{ date: '2026-12-10', items: [{ id: 'x', kind: 'visit', start: '10:00', end: '11:00' }] }],
+          warnings: [],
+          dropped: [],
+        };
       },
     };
     const { app } = await testApp({}, { generator: slow });

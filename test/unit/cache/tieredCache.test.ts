@@ -30,7 +30,13 @@ function setup(withL2 = true) {
   const now = () => clock;
   const metrics = new Metrics();
   const l2 = new MapStore(now);
-  const cache = new TieredCache({ l1MaxEntries: 100, l1TtlMs: 5 * 60_000, l2: withL2 ? l2 : undefined, metrics, now });
+  const cache = new TieredCache({
+    l1MaxEntries: 100,
+    l1TtlMs: 5 * 60_000,
+    l2: withL2 ? l2 : undefined,
+    metrics,
+    now,
+  });
   return { cache, metrics, l2, advance: (ms: number) => (clock += ms) };
 }
 
@@ -108,7 +114,10 @@ describe('TieredCache', () => {
     const { cache, l2, metrics } = setup();
     l2.failing = true;
     await cache.getOrLoad('k', policy, async () => ['a']);
-    expect(await cache.getOrLoad('k', policy, async () => ['b'])).toMatchObject({ cache: 'hit', value: ['a'] });
+    expect(await cache.getOrLoad('k', policy, async () => ['b'])).toMatchObject({
+      cache: 'hit',
+      value: ['a'],
+    });
     expect(metrics.count('cache.l2.errors')).toBeGreaterThan(0);
   });
 

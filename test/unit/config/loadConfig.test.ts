@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { ConfigError } from '../../../src/shared/config/ConfigError.js';
-import { KeyVaultSecretSource, type SecretClientLike } from '../../../src/shared/config/KeyVaultSecretSource.js';
+import {
+  KeyVaultSecretSource,
+  type SecretClientLike,
+} from '../../../src/shared/config/KeyVaultSecretSource.js';
 import { loadConfig } from '../../../src/shared/config/loadConfig.js';
 import { InMemorySecretSource } from '../../../src/shared/config/SecretSource.js';
 
@@ -22,7 +25,11 @@ describe('loadConfig', () => {
   it('applies defaults and freezes the result', async () => {
     const config = await loadConfig(LOCAL);
     expect(config.env).toBe('local');
-    expect(config.queue).toEqual({ backend: 'storage', name: 'ai-itinerary-generation', serviceBusNamespace: undefined });
+    expect(config.queue).toEqual({
+      backend: 'storage',
+      name: 'ai-itinerary-generation',
+      serviceBusNamespace: undefined,
+    });
     expect(config.providers.placeTimeoutMs).toBe(2000);
     expect(config.warmers.destinations[0]).toEqual({ name: 'Seoul', lat: 37.5665, lng: 126.978 });
     expect(Object.isFrozen(config)).toBe(true);
@@ -47,7 +54,10 @@ describe('loadConfig', () => {
 
   it('reports invalid values by name without echoing secret values', async () => {
     const error = await configError({ ...LOCAL, KAKAO_REST_API_KEY: 'short', PLACE_CALL_TIMEOUT_MS: 'soon' });
-    expect(error.issues.map((i) => i.setting).sort()).toEqual(['KAKAO_REST_API_KEY', 'PLACE_CALL_TIMEOUT_MS']);
+    expect(error.issues.map((i) => i.setting).sort()).toEqual([
+      'KAKAO_REST_API_KEY',
+      'PLACE_CALL_TIMEOUT_MS',
+    ]);
     expect(error.message).not.toContain('short');
   });
 
@@ -60,13 +70,19 @@ describe('loadConfig', () => {
 
   it('prefers Key Vault values over the environment', async () => {
     const vault = new InMemorySecretSource({ 'kakao-rest-api-key': 'from-the-vault-123456' });
-    const config = await loadConfig({ ...LOCAL, KAKAO_REST_API_KEY: 'from-the-env-1234567' }, { secretSource: vault });
+    const config = await loadConfig(
+      { ...LOCAL, KAKAO_REST_API_KEY: 'from-the-env-1234567' },
+      { secretSource: vault },
+    );
     expect(config.secrets.get('KAKAO_REST_API_KEY')).toBe('from-the-vault-123456');
     config.secrets.stopAutoRefresh();
   });
 
   it('falls back to the environment when the vault has no such secret', async () => {
-    const config = await loadConfig({ ...LOCAL, GOOGLE_MAPS_API_KEY: 'env-google-key-123' }, { secretSource: new InMemorySecretSource() });
+    const config = await loadConfig(
+      { ...LOCAL, GOOGLE_MAPS_API_KEY: 'env-google-key-123' },
+      { secretSource: new InMemorySecretSource() },
+    );
     expect(config.secrets.get('GOOGLE_MAPS_API_KEY')).toBe('env-google-key-123');
     config.secrets.stopAutoRefresh();
   });
@@ -74,7 +90,8 @@ describe('loadConfig', () => {
   it('reports an unresolved Key Vault reference by setting name', async () => {
     const error = await configError({
       ...LOCAL,
-      GOOGLE_MAPS_API_KEY: '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/google-maps-api-key/)',
+      GOOGLE_MAPS_API_KEY:
+        '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/google-maps-api-key/)',
     });
     expect(error.issues).toEqual([
       { setting: 'GOOGLE_MAPS_API_KEY', message: expect.stringContaining('unresolved Key Vault reference') },
@@ -98,13 +115,18 @@ describe('loadConfig', () => {
   });
 
   it('chooses Service Bus when a namespace is configured', async () => {
-    const config = await loadConfig({ ...LOCAL, ServiceBusConnection__fullyQualifiedNamespace: 'tg-sb.servicebus.windows.net' });
+    const config = await loadConfig({
+      ...LOCAL,
+      ServiceBusConnection__fullyQualifiedNamespace: 'tg-sb.servicebus.windows.net',
+    });
     expect(config.queue.backend).toBe('servicebus');
   });
 
   it('forbids local auth and the sandbox in production', async () => {
     const error = await configError({ ...LOCAL, APP_ENV: 'production', SANDBOX_UPSTREAM: 'true' });
-    expect(error.issues.map((i) => i.setting)).toEqual(expect.arrayContaining(['AUTH_MODE', 'SANDBOX_UPSTREAM']));
+    expect(error.issues.map((i) => i.setting)).toEqual(
+      expect.arrayContaining(['AUTH_MODE', 'SANDBOX_UPSTREAM']),
+    );
   });
 });
 
@@ -114,7 +136,8 @@ describe('KeyVaultSecretSource', () => {
     const client: SecretClientLike = {
       getSecret: (async (name: string, options?: { abortSignal?: AbortSignal }) => {
         calls.push({ name, signal: options?.abortSignal });
-        if (name === 'missing') throw Object.assign(new Error('nope'), { statusCode: 404, code: 'SecretNotFound' });
+        if (name === 'missing')
+          throw Object.assign(new Error('nope'), { statusCode: 404, code: 'SecretNotFound' });
         if (name === 'broken') throw Object.assign(new Error('forbidden'), { statusCode: 403 });
         return { name, value: `value-of-${name}`, properties: {} };
       }) as SecretClientLike['getSecret'],

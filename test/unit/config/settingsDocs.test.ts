@@ -13,7 +13,9 @@ describe('settings documentation', () => {
   });
 
   it('local.settings.sample.json matches the schema defaults (run `npm run docs` to update)', () => {
-    const sample = JSON.parse(readFileSync('local.settings.sample.json', 'utf8')) as { Values: Record<string, string> };
+    const sample = JSON.parse(readFileSync('local.settings.sample.json', 'utf8')) as {
+      Values: Record<string, string>;
+    };
     expect(sample.Values).toEqual(localSettingsValues());
   });
 

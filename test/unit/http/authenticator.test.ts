@@ -5,11 +5,20 @@ import { Authenticator } from '../../../src/shared/auth/Authenticator.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
 
 const secret = 'unit-test-secret-that-is-long-enough-0000';
-const local = new Authenticator({ issuer: 'tripgen-local', audience: 'tripgen-api', localSecret: () => secret });
+const local = new Authenticator({
+  issuer: 'tripgen-local',
+  audience: 'tripgen-api',
+  localSecret: () => secret,
+});
 
 describe('Authenticator', () => {
   it('accepts a local dev token and returns its subject', async () => {
-    const token = await issueLocalToken({ secret, issuer: 'tripgen-local', audience: 'tripgen-api', userId: 'alice' });
+    const token = await issueLocalToken({
+      secret,
+      issuer: 'tripgen-local',
+      audience: 'tripgen-api',
+      userId: 'alice',
+    });
     await expect(local.authenticate(`Bearer ${token}`)).resolves.toEqual({ userId: 'alice', name: 'alice' });
   });
 
@@ -22,9 +31,25 @@ describe('Authenticator', () => {
   });
 
   it('rejects a wrong audience, a wrong key and an expired token', async () => {
-    const wrongAud = await issueLocalToken({ secret, issuer: 'tripgen-local', audience: 'other', userId: 'a' });
-    const wrongKey = await issueLocalToken({ secret: 'x'.repeat(40), issuer: 'tripgen-local', audience: 'tripgen-api', userId: 'a' });
-    const expired = await issueLocalToken({ secret, issuer: 'tripgen-local', audience: 'tripgen-api', userId: 'a', expiresIn: '-1h' });
+    const wrongAud = await issueLocalToken({
+      secret,
+      issuer: 'tripgen-local',
+      audience: 'other',
+      userId: 'a',
+    });
+    const wrongKey = await issueLocalToken({
+      secret: 'x'.repeat(40),
+      issuer: 'tripgen-local',
+      audience: 'tripgen-api',
+      userId: 'a',
+    });
+    const expired = await issueLocalToken({
+      secret,
+      issuer: 'tripgen-local',
+      audience: 'tripgen-api',
+      userId: 'a',
+      expiresIn: '-1h',
+    });
     for (const token of [wrongAud, wrongKey, expired]) {
       await expect(local.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'unauthorized' });
     }
@@ -33,7 +58,11 @@ describe('Authenticator', () => {
   it('verifies RS256 tokens against a JWKS and prefers the oid claim', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
-    const auth = new Authenticator({ issuer: 'https://issuer', audience: 'api://tripgen', jwks: { keys: [jwk] } });
+    const auth = new Authenticator({
+      issuer: 'https://issuer',
+      audience: 'api://tripgen',
+      jwks: { keys: [jwk] },
+    });
     const token = await new SignJWT({ oid: 'object-id-1', name: 'Bo' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('pairwise-sub')
@@ -41,9 +70,17 @@ describe('Authenticator', () => {
       .setAudience('api://tripgen')
       .setExpirationTime('5m')
       .sign(privateKey);
-    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toEqual({ userId: 'object-id-1', name: 'Bo' });
+    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toEqual({
+      userId: 'object-id-1',
+      name: 'Bo',
+    });
     // An HS256 token signed with a guessed secret must not pass a JWKS-configured authenticator.
-    const forged = await issueLocalToken({ secret, issuer: 'https://issuer', audience: 'api://tripgen', userId: 'x' });
+    const forged = await issueLocalToken({
+      secret,
+      issuer: 'https://issuer',
+      audience: 'api://tripgen',
+      userId: 'x',
+    });
     await expect(auth.authenticate(`Bearer ${forged}`)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

@@ -51,7 +51,10 @@ describe('problem+json mapping', () => {
   });
 
   it('sets Retry-After for throttling errors', () => {
-    const response = problemResponse(new AppError('rate_limited', 'slow down', { retryAfterSeconds: 2.2 }), 't');
+    const response = problemResponse(
+      new AppError('rate_limited', 'slow down', { retryAfterSeconds: 2.2 }),
+      't',
+    );
     expect((response.headers as Record<string, string>)['retry-after']).toBe('3');
   });
 });

@@ -86,7 +86,8 @@ describe('settings the Functions host resolves itself', () => {
     const { localSettingsValues } = await import('../../../src/shared/config/settingsDocs.js');
     const referenced = new Set<string>();
     for (const file of readdirSync('src/functions').filter((f) => f.endsWith('.ts'))) {
-      for (const match of readFileSync(`src/functions/${file}`, 'utf8').matchAll(/'%([A-Za-z0-9_]+)%/g)) referenced.add(match[1]!);
+      for (const match of readFileSync(`src/functions/${file}`, 'utf8').matchAll(/'%([A-Za-z0-9_]+)%/g))
+        referenced.add(match[1]!);
     }
     expect([...referenced].sort()).toEqual(['ITINERARY_QUEUE_NAME', 'VERIFIER_SCHEDULE', 'WARMER_SCHEDULE']);
     const local = localSettingsValues();

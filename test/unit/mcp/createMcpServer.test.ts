@@ -52,7 +52,8 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
     return client;
   }
 
-  const call = async (args: Record<string, unknown>) => (await client.callTool({ name: 'echo', arguments: args })) as CallToolResult;
+  const call = async (args: Record<string, unknown>) =>
+    (await client.callTool({ name: 'echo', arguments: args })) as CallToolResult;
 
   afterEach(async () => {
     logs.length = 0;
@@ -67,7 +68,10 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
     const echo = tools.find((t) => t.name === 'echo')!;
     expect(echo.inputSchema).toMatchObject({
       type: 'object',
-      properties: { text: { type: 'string', minLength: 1, maxLength: 10 }, times: { type: 'integer', default: 1 } },
+      properties: {
+        text: { type: 'string', minLength: 1, maxLength: 10 },
+        times: { type: 'integer', default: 1 },
+      },
       required: ['text'],
       additionalProperties: false,
     });
@@ -76,7 +80,11 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
       type: 'object',
       anyOf: [
         { type: 'object', properties: { echoed: { type: 'string' } }, required: ['echoed', 'length'] },
-        { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] },
+        {
+          type: 'object',
+          properties: { code: { type: 'string' }, message: { type: 'string' } },
+          required: ['code', 'message'],
+        },
       ],
     });
     expect(echo.annotations).toEqual({ readOnlyHint: true, openWorldHint: true });
@@ -85,11 +93,14 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
     expect(ping.annotations?.readOnlyHint).toBe(false);
   });
 
-  it('returns the result as structuredContent and as the tool\'s text rendering, after defaults apply', async () => {
+  it("returns the result as structuredContent and as the tool's text rendering, after defaults apply", async () => {
     behaviour = async (text) => ({ echoed: text, length: text.length });
     await connect();
     const result = await call({ text: 'ab', times: 2 });
-    expect(result).toEqual({ content: [{ type: 'text', text: 'echo: abab' }], structuredContent: { echoed: 'abab', length: 4 } });
+    expect(result).toEqual({
+      content: [{ type: 'text', text: 'echo: abab' }],
+      structuredContent: { echoed: 'abab', length: 4 },
+    });
     expect((await call({ text: 'x' })).structuredContent).toEqual({ echoed: 'x', length: 1 });
   });
 
@@ -112,14 +123,22 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
 
   it('hands a provider failure to the caller with its code, transient flag and Retry-After (the SDK client does not reject it)', async () => {
     behaviour = async () => {
-      throw new AppError('upstream_quota_exceeded', 'Kakao quota', { detail: 'Kakao is throttling us', retryAfterSeconds: 12 });
+      throw new AppError('upstream_quota_exceeded', 'Kakao quota', {
+        detail: 'Kakao is throttling us',
+        retryAfterSeconds: 12,
+      });
     };
     await connect();
     const result = await call({ text: 'a' });
     expect(result).toEqual({
       isError: true,
       content: [{ type: 'text', text: 'upstream_quota_exceeded: Kakao is throttling us' }],
-      structuredContent: { code: 'upstream_quota_exceeded', message: 'Kakao is throttling us', transient: true, retryAfterSeconds: 12 },
+      structuredContent: {
+        code: 'upstream_quota_exceeded',
+        message: 'Kakao is throttling us',
+        transient: true,
+        retryAfterSeconds: 12,
+      },
     });
   });
 
@@ -129,9 +148,17 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
     };
     await connect();
     const result = await call({ text: 'a' });
-    expect(result.structuredContent).toEqual({ code: 'internal', message: 'Internal error', transient: false });
+    expect(result.structuredContent).toEqual({
+      code: 'internal',
+      message: 'Internal error',
+      transient: false,
+    });
     expect(JSON.stringify(result)).not.toContain('secretThing');
-    expect(logs.some((l) => l.includes('mcp tool failed') && l.includes('secretThing') && l.includes('"tool":"echo"'))).toBe(true);
+    expect(
+      logs.some(
+        (l) => l.includes('mcp tool failed') && l.includes('secretThing') && l.includes('"tool":"echo"'),
+      ),
+    ).toBe(true);
   });
 
   it('maps a ZodError thrown inside a tool to validation_failed, like the REST mapper does', async () => {
@@ -141,12 +168,18 @@ describe('createMcpServer (SDK Client over an in-memory transport)', () => {
     };
     await connect();
     const result = await call({ text: 'a' });
-    expect(result.structuredContent).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ path: 'when' })] });
+    expect(result.structuredContent).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ path: 'when' })],
+    });
   });
 
   it('answers an unknown tool with isError not_found', async () => {
     await connect();
     const result = (await client.callTool({ name: 'nope', arguments: {} })) as CallToolResult;
-    expect(result).toMatchObject({ isError: true, structuredContent: { code: 'not_found', message: 'Unknown tool nope' } });
+    expect(result).toMatchObject({
+      isError: true,
+      structuredContent: { code: 'not_found', message: 'Unknown tool nope' },
+    });
   });
 });

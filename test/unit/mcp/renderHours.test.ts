@@ -31,7 +31,7 @@ describe('renderHours', () => {
     );
   });
 
-  it('leaves the source out when the hours are the place\'s own', () => {
+  it("leaves the source out when the hours are the place's own", () => {
     expect(renderHours({ periods: [] }).split('\n')[0]).toBe('Opening hours:');
   });
 });

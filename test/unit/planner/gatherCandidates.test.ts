@@ -151,7 +151,13 @@ describe('gatherCandidates: opening hours for meals', () => {
   it('spends the detail budget on restaurants first, so dinner can be planned (Kakao places come without hours)', async () => {
     const withoutHours = city().map((p) => ({ ...p, openingHours: undefined }));
     const details = new Map(
-      withoutHours.map((p) => [p.id, { ...p, openingHours: p.category === 'restaurant' ? daily('11:00', '22:00') : daily('09:00', '18:00') }]),
+      withoutHours.map((p) => [
+        p.id,
+        {
+          ...p,
+          openingHours: p.category === 'restaurant' ? daily('11:00', '22:00') : daily('09:00', '18:00'),
+        },
+      ]),
     );
     const source = new FakePlaceSource({ places: withoutHours, details });
     const gathered = await gatherCandidates(source, trip, { maxDetailsCalls: 10 });

@@ -60,7 +60,10 @@ describe('ProviderPolicy', () => {
 
   it('times out the whole call at the budget', async () => {
     const policy = new ProviderPolicy({ name: 't', provider: 'kakao', budgetMs: 2000 });
-    const run = policy.execute((signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))));
+    const run = policy.execute(
+      (signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+    );
     const assertion = expect(run).rejects.toMatchObject({ code: 'upstream_timeout', status: 504 });
     await vi.advanceTimersByTimeAsync(2001);
     await assertion;
@@ -73,7 +76,8 @@ describe('ProviderPolicy', () => {
       calls++;
       throw unavailable();
     };
-    for (let i = 0; i < 5; i++) await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    for (let i = 0; i < 5; i++)
+      await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_unavailable' });
     expect(policy.state).toBe('open');
     await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_circuit_open', status: 503 });
     expect(calls).toBe(5);
