@@ -1,4 +1,4 @@
-import { cacheKey, CACHE_TTL_SECONDS } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { haversineMeters } from '../domain/geo.js';
 import type { OpeningHours, Place } from '../domain/place.js';
@@ -29,28 +29,42 @@ export class HoursMatcher {
 
   async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
     if (place.provider !== 'kakao' || place.openingHours || !this.#clients.googleEnabled()) return place;
-    const { value } = await this.#cache.getOrLoad<{ hours?: OpeningHours; rating?: number; ratingCount?: number }>(
+    const { value } = await this.#cache.getOrLoad<{
+      hours?: OpeningHours;
+      rating?: number;
+      ratingCount?: number;
+    }>(
       cacheKey('location', 'hours', place.id),
       { ttlMs: CACHE_TTL_SECONDS.openingHours * 1000 },
       async () => {
         const { places } = await this.#clients.policies.googleSearch.execute(
           (inner) =>
             this.#clients.googlePlaces.searchText(
-              { textQuery: place.name, locationBias: { center: place.location, radiusMeters: MATCH_RADIUS_M }, pageSize: 5, languageCode: 'ko' },
+              {
+                textQuery: place.name,
+                locationBias: { center: place.location, radiusMeters: MATCH_RADIUS_M },
+                pageSize: 5,
+                languageCode: 'ko',
+              },
               { signal: inner },
             ),
           signal,
         );
         const match = places.find(
-          (g) => haversineMeters(g.location, place.location) <= MATCH_RADIUS_M && similarNames(g.name, place.name),
+          (g) =>
+            haversineMeters(g.location, place.location) <= MATCH_RADIUS_M && similarNames(g.name, place.name),
         );
-        return match ? { hours: match.openingHours, rating: match.rating, ratingCount: match.ratingCount } : {};
+        return match
+          ? { hours: match.openingHours, rating: match.rating, ratingCount: match.ratingCount }
+          : {};
       },
     );
     return {
       ...place,
       ...(value.hours ? { openingHours: { ...value.hours, source: 'google' as const } } : {}),
-      ...(place.rating === undefined && value.rating !== undefined ? { rating: value.rating, ratingCount: value.ratingCount } : {}),
+      ...(place.rating === undefined && value.rating !== undefined
+        ? { rating: value.rating, ratingCount: value.ratingCount }
+        : {}),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { cacheKey, CACHE_TTL_SECONDS } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import type { CacheOutcome, TieredCache } from '../cache/TieredCache.js';
 import { parsePlaceId, type Place } from '../domain/place.js';
 import { AppError } from '../errors/AppError.js';
@@ -21,7 +21,11 @@ export class PlaceDetailsService {
     this.#hours = hours;
   }
 
-  async get(id: string, language: string, signal?: AbortSignal): Promise<{ place: Place; cache: CacheOutcome }> {
+  async get(
+    id: string,
+    language: string,
+    signal?: AbortSignal,
+  ): Promise<{ place: Place; cache: CacheOutcome }> {
     const parsed = parsePlaceId(id);
     if (!parsed) {
       throw new AppError('validation_failed', 'Bad place id', {
@@ -35,7 +39,12 @@ export class PlaceDetailsService {
         { ttlMs: CACHE_TTL_SECONDS.placeDetails * 1000 },
         () =>
           this.#clients.policies.googleDetails.execute(
-            (inner) => this.#clients.googlePlaces.getPlace(parsed.providerId, { languageCode: language }, { signal: inner }),
+            (inner) =>
+              this.#clients.googlePlaces.getPlace(
+                parsed.providerId,
+                { languageCode: language },
+                { signal: inner },
+              ),
             signal,
           ),
       );
@@ -51,7 +60,10 @@ export class PlaceDetailsService {
         detail: `Kakao has no place-details API; ${id} was not seen in a recent search`,
       });
     }
-    return { place: await this.#hours.enrich(remembered.value, signal).catch(() => remembered.value!), cache: remembered.cache };
+    return {
+      place: await this.#hours.enrich(remembered.value, signal).catch(() => remembered.value!),
+      cache: remembered.cache,
+    };
   }
 
   /** Forget cached details so the next `get` asks the provider (the verifier re-reads upcoming places). */
@@ -64,11 +76,16 @@ export class PlaceDetailsService {
     await Promise.all(
       places
         .filter((p) => p.provider === 'kakao')
-        .map((p) => this.#cache.set(cacheKey('location', 'place', p.id), p, CACHE_TTL_SECONDS.placeDetails * 1000)),
+        .map((p) =>
+          this.#cache.set(cacheKey('location', 'place', p.id), p, CACHE_TTL_SECONDS.placeDetails * 1000),
+        ),
     );
   }
 }
 
 function notConfigured(provider: string): AppError {
-  return new AppError('upstream_unavailable', `${provider} not configured`, { detail: `${provider} is not configured`, transient: false });
+  return new AppError('upstream_unavailable', `${provider} not configured`, {
+    detail: `${provider} is not configured`,
+    transient: false,
+  });
 }

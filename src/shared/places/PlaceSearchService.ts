@@ -1,12 +1,15 @@
-import { cacheKey, CACHE_TTL_SECONDS, queryHash } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { CacheOutcome, TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { Place, Provider } from '../domain/place.js';
 import { AppError, isAppError } from '../errors/AppError.js';
-import { googleIncludedTypeForCategory, googleTypesForCategory } from '../providers/google/googlePlaceTypes.js';
+import {
+  googleIncludedTypeForCategory,
+  googleTypesForCategory,
+} from '../providers/google/googlePlaceTypes.js';
 import { kakaoQueryForCategory } from '../providers/kakao/kakaoCategories.js';
-import type { ProviderClients } from './ProviderClients.js';
 import type { PlaceSearchParams } from './placeSearchParams.js';
+import type { ProviderClients } from './ProviderClients.js';
 import type { SearchRecorder } from './SearchRecorder.js';
 
 export interface PlaceSearchResult {
@@ -54,8 +57,11 @@ export class PlaceSearchService {
 
   /** Providers to try, in order. */
   providersFor(params: PlaceSearchParams): Provider[] {
-    const enabled = (p: Provider) => (p === 'kakao' ? this.#clients.kakaoEnabled() : this.#clients.googleEnabled());
-    if (params.provider) return [params.provider];
+    const enabled = (p: Provider) =>
+      p === 'kakao' ? this.#clients.kakaoEnabled() : this.#clients.googleEnabled();
+    // An explicit provider that is not configured is "not configured" (503), not an upstream call
+    // that fails for want of a key (502, counted by its breaker).
+    if (params.provider) return [params.provider].filter(enabled);
     const korea =
       params.lat !== undefined && params.lng !== undefined
         ? isInKorea({ lat: params.lat, lng: params.lng })
@@ -80,7 +86,13 @@ export class PlaceSearchService {
       try {
         const result = await this.#page(provider, params, params.page, signal);
         await this.#recorder?.record(params);
-        return { places: result.value.places, provider, page: params.page, hasMore: result.value.hasMore, cache: result.cache };
+        return {
+          places: result.value.places,
+          provider,
+          page: params.page,
+          hasMore: result.value.hasMore,
+          cache: result.cache,
+        };
       } catch (error) {
         lastError = error;
         if (!(isAppError(error) && error.transient)) throw error;
@@ -96,22 +108,33 @@ export class PlaceSearchService {
   }
 
   async #page(provider: Provider, params: PlaceSearchParams, page: number, signal?: AbortSignal) {
-    return await this.#cache.getOrLoad<CachedPage>(this.keyFor(provider, params, page), this.#policy(params), () =>
+    return this.#cache.getOrLoad<CachedPage>(this.keyFor(provider, params, page), this.#policy(params), () =>
       this.#load(provider, params, page, signal),
     );
   }
 
   #policy(params: PlaceSearchParams) {
     const ttl = (params.openNow ? CACHE_TTL_SECONDS.searchOpenNow : CACHE_TTL_SECONDS.search) * 1000;
-    return { ttlMs: ttl, negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000, isEmpty: (v: CachedPage) => v.places.length === 0 };
+    return {
+      ttlMs: ttl,
+      negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000,
+      isEmpty: (v: CachedPage) => v.places.length === 0,
+    };
   }
 
-  #load(provider: Provider, params: PlaceSearchParams, page: number, signal?: AbortSignal): Promise<CachedPage> {
+  #load(
+    provider: Provider,
+    params: PlaceSearchParams,
+    page: number,
+    signal?: AbortSignal,
+  ): Promise<CachedPage> {
     return provider === 'kakao' ? this.#kakao(params, page, signal) : this.#google(params, page, signal);
   }
 
   /** How long the first provider's cached answer stays fresh (0 when not cached): warmers refresh ahead of expiry. */
-  async freshness(params: PlaceSearchParams): Promise<{ provider?: Provider; cached: boolean; freshForMs: number }> {
+  async freshness(
+    params: PlaceSearchParams,
+  ): Promise<{ provider?: Provider; cached: boolean; freshForMs: number }> {
     const provider = this.providersFor(params)[0];
     if (!provider) return { cached: false, freshForMs: 0 };
     return { provider, ...(await this.#cache.freshness(this.keyFor(provider, params, params.page))) };
@@ -126,12 +149,16 @@ export class PlaceSearchService {
     signal?: AbortSignal,
     allow: () => Promise<boolean> = async () => true,
   ): Promise<{ provider: Provider; places: Place[] } | undefined> {
-    let lastError: unknown = new AppError('upstream_unavailable', 'No provider can answer', { transient: false });
+    let lastError: unknown = new AppError('upstream_unavailable', 'No provider can answer', {
+      transient: false,
+    });
     for (const provider of this.providersFor(params)) {
       if (!(await allow())) return undefined;
       try {
-        const value = await this.#cache.refresh(this.keyFor(provider, params, params.page), this.#policy(params), () =>
-          this.#load(provider, params, params.page, signal),
+        const value = await this.#cache.refresh(
+          this.keyFor(provider, params, params.page),
+          this.#policy(params),
+          () => this.#load(provider, params, params.page, signal),
         );
         return { provider, places: value.places };
       } catch (error) {
@@ -144,7 +171,8 @@ export class PlaceSearchService {
 
   async #kakao(params: PlaceSearchParams, page: number, signal?: AbortSignal): Promise<CachedPage> {
     const { kakaoLocal, policies } = this.#clients;
-    const center = params.lat !== undefined && params.lng !== undefined ? { lat: params.lat, lng: params.lng } : undefined;
+    const center =
+      params.lat !== undefined && params.lng !== undefined ? { lat: params.lat, lng: params.lng } : undefined;
     const byCategory = params.category ? kakaoQueryForCategory(params.category) : {};
     const query = [params.query, byCategory.keyword].filter(Boolean).join(' ');
     const paging = { page, size: params.size, sort: center ? ('distance' as const) : undefined };
@@ -152,8 +180,19 @@ export class PlaceSearchService {
     const result = await policies.kakaoSearch.execute(
       (inner) =>
         query
-          ? kakaoLocal.searchKeyword({ query, categoryGroupCode: byCategory.categoryGroupCode, ...area, ...paging }, { signal: inner })
-          : kakaoLocal.searchCategory({ categoryGroupCode: byCategory.categoryGroupCode!, center: center!, radiusMeters: params.radius, ...paging }, { signal: inner }),
+          ? kakaoLocal.searchKeyword(
+              { query, categoryGroupCode: byCategory.categoryGroupCode, ...area, ...paging },
+              { signal: inner },
+            )
+          : kakaoLocal.searchCategory(
+              {
+                categoryGroupCode: byCategory.categoryGroupCode!,
+                center: center!,
+                radiusMeters: params.radius,
+                ...paging,
+              },
+              { signal: inner },
+            ),
       signal,
     );
     await this.#onFetched?.(result.places);
@@ -163,14 +202,22 @@ export class PlaceSearchService {
   async #google(params: PlaceSearchParams, page: number, signal?: AbortSignal): Promise<CachedPage> {
     const { googlePlaces, policies } = this.#clients;
     const locale = { languageCode: params.language, regionCode: params.region };
-    const center = params.lat !== undefined && params.lng !== undefined ? { lat: params.lat, lng: params.lng } : undefined;
+    const center =
+      params.lat !== undefined && params.lng !== undefined ? { lat: params.lat, lng: params.lng } : undefined;
     if (!params.query) {
       // Category only: Nearby Search (one page of at most 20; no paging in the API).
       if (page > 1) return { places: [], hasMore: false };
       const result = await policies.googleSearch.execute(
         (inner) =>
           googlePlaces.searchNearby(
-            { center: center!, radiusMeters: params.radius, includedTypes: googleTypesForCategory(params.category!), maxResultCount: params.size, rankPreference: 'POPULARITY', ...locale },
+            {
+              center: center!,
+              radiusMeters: params.radius,
+              includedTypes: googleTypesForCategory(params.category!),
+              maxResultCount: params.size,
+              rankPreference: 'POPULARITY',
+              ...locale,
+            },
             { signal: inner },
           ),
         signal,
@@ -200,6 +247,10 @@ export class PlaceSearchService {
         ),
       signal,
     );
-    return { places: result.places, hasMore: Boolean(result.nextPageToken), nextPageToken: result.nextPageToken };
+    return {
+      places: result.places,
+      hasMore: Boolean(result.nextPageToken),
+      nextPageToken: result.nextPageToken,
+    };
   }
 }

@@ -18,12 +18,21 @@ export interface PlaceServices {
   readonly recorder: SearchRecorder;
 }
 
-export function createPlaceServices(clients: ProviderClients, cache: TieredCache, recorder: SearchRecorder): PlaceServices {
+export function createPlaceServices(
+  clients: ProviderClients,
+  cache: TieredCache,
+  recorder: SearchRecorder,
+): PlaceServices {
   const hours = new HoursMatcher(clients, cache);
   const details = new PlaceDetailsService(clients, cache, hours);
   return {
     clients,
-    search: new PlaceSearchService({ clients, cache, recorder, onFetched: (places) => details.remember(places) }),
+    search: new PlaceSearchService({
+      clients,
+      cache,
+      recorder,
+      onFetched: (places) => details.remember(places),
+    }),
     details,
     routes: new RouteService(clients, cache),
     geocoding: new GeocodeService(clients, cache),

@@ -39,7 +39,8 @@ export function createProviderClients(config: AppConfig, dispatchers: UpstreamDi
   });
   const kakaoLocal = new KakaoLocalClient(client(p.kakaoLocalBaseUrl, kakaoKey, p.placeTimeoutMs));
   const googlePlaces = new GooglePlacesClient(client(p.googlePlacesBaseUrl, googleKey, p.placeTimeoutMs));
-  const policy = (name: string, provider: string, budgetMs: number) => new ProviderPolicy({ name, provider, budgetMs });
+  const policy = (name: string, provider: string, budgetMs: number) =>
+    new ProviderPolicy({ name, provider, budgetMs });
   return {
     kakaoEnabled: () => Boolean(kakaoKey()),
     googleEnabled: () => Boolean(googleKey()),

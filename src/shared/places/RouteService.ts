@@ -1,4 +1,4 @@
-import { cacheKey, CACHE_TTL_SECONDS, queryHash } from '../cache/cacheKeys.js';
+import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { LatLng } from '../domain/place.js';
@@ -22,6 +22,19 @@ export interface MatrixRequest {
   mode: TravelMode;
 }
 
+/**
+ * Routes are cached 4 h, but an estimate often stands in for a provider that failed for a moment:
+ * it is kept only as long as a negative result, so the real leg is asked for again soon.
+ */
+const ESTIMATES_KEPT_BRIEFLY = {
+  ttlMs: CACHE_TTL_SECONDS.route * 1000,
+  negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000,
+  isEmpty: (leg: RouteLeg) => leg.estimated,
+};
+const MATRIX_ESTIMATES_KEPT_BRIEFLY = {
+  ...ESTIMATES_KEPT_BRIEFLY,
+  isEmpty: (rows: MatrixCell[][]) => rows.some((row) => row.some((cell) => cell.estimated)),
+};
 
 /**
  * Travel legs: Kakao Mobility for cars in Korea, Google Routes elsewhere and for the other modes,
@@ -40,8 +53,21 @@ export class RouteService {
   }
 
   async route(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
-    const key = cacheKey('location', 'route', queryHash({ ...request.from, tlat: request.to.lat, tlng: request.to.lng, mode: request.mode }));
-    const result = await this.#cache.getOrLoad<RouteLeg>(key, { ttlMs: CACHE_TTL_SECONDS.route * 1000 }, () => this.#fetchRoute(request, signal));
+    // departAt is part of the key: a traffic-aware or timetabled leg is only right for its own departure.
+    const key = cacheKey(
+      'location',
+      'route',
+      queryHash({
+        ...request.from,
+        tlat: request.to.lat,
+        tlng: request.to.lng,
+        mode: request.mode,
+        departAt: request.departAt,
+      }),
+    );
+    const result = await this.#cache.getOrLoad<RouteLeg>(key, ESTIMATES_KEPT_BRIEFLY, () =>
+      this.#fetchRoute(request, signal),
+    );
     return result.value;
   }
 
@@ -51,12 +77,17 @@ export class RouteService {
     if (korea && request.mode === 'car' && clients.kakaoEnabled()) {
       try {
         return await clients.policies.kakaoDirections.execute(
-          (inner) => clients.kakaoMobility.directions({ origin: request.from, destination: request.to }, { signal: inner }),
+          (inner) =>
+            clients.kakaoMobility.directions(
+              { origin: request.from, destination: request.to },
+              { signal: inner },
+            ),
           signal,
         );
       } catch (error) {
         if (!isAppError(error) || !error.transient) {
-          if (isAppError(error) && error.code === 'no_route') return estimateLeg(request.from, request.to, request.mode);
+          if (isAppError(error) && error.code === 'no_route')
+            return estimateLeg(request.from, request.to, request.mode);
           throw error;
         }
         // transient: Google, then the estimate
@@ -65,7 +96,16 @@ export class RouteService {
     if (clients.googleEnabled() && !(korea && this.#googleBlindInKorea.has(request.mode))) {
       try {
         return await clients.policies.googleRoutes.execute(
-          (inner) => clients.googleRoutes.computeRoute({ origin: request.from, destination: request.to, mode: request.mode, departAt: request.departAt }, { signal: inner }),
+          (inner) =>
+            clients.googleRoutes.computeRoute(
+              {
+                origin: request.from,
+                destination: request.to,
+                mode: request.mode,
+                departAt: request.departAt,
+              },
+              { signal: inner },
+            ),
           signal,
         );
       } catch (error) {
@@ -87,44 +127,66 @@ export class RouteService {
     const estimateAll = () =>
       request.origins.map((o) => request.destinations.map((d) => toCell(estimateLeg(o, d, request.mode))));
     const allKorea = [...request.origins, ...request.destinations].every(isInKorea);
-    if (!this.#clients.googleEnabled() || (allKorea && this.#googleBlindInKorea.has(request.mode))) return estimateAll();
-    const key = cacheKey('location', 'matrix', queryHash({ o: JSON.stringify(request.origins), d: JSON.stringify(request.destinations), mode: request.mode }));
-    const result = await this.#cache.getOrLoad<MatrixCell[][]>(key, { ttlMs: CACHE_TTL_SECONDS.route * 1000 }, async () => {
-      const rows: MatrixCell[][] = [];
-      // Split into blocks within Google's element limit for the mode (625; 100 for transit).
-      const limit = maxMatrixElements(request.mode);
-      const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
-      const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
-      for (const origins of chunk(request.origins, originsPerBlock)) {
-        const blockRows: MatrixCell[][] = origins.map(() => []);
-        for (const destinations of destinationBlocks) {
-          let cells: (MatrixCell | null)[][] | undefined;
-          try {
-            const matrix = await this.#clients.policies.googleMatrix.execute(
-              (inner) => this.#clients.googleRoutes.computeRouteMatrix({ origins, destinations, mode: request.mode }, { signal: inner }),
-              signal,
-            );
-            cells = matrix.rows;
-          } catch (error) {
-            if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
-          }
-          origins.forEach((o, i) => {
-            destinations.forEach((d, j) => {
-              blockRows[i]!.push(cells?.[i]?.[j] ?? toCell(estimateLeg(o, d, request.mode)));
+    if (!this.#clients.googleEnabled() || (allKorea && this.#googleBlindInKorea.has(request.mode)))
+      return estimateAll();
+    const key = cacheKey(
+      'location',
+      'matrix',
+      queryHash({
+        o: JSON.stringify(request.origins),
+        d: JSON.stringify(request.destinations),
+        mode: request.mode,
+      }),
+    );
+    const result = await this.#cache.getOrLoad<MatrixCell[][]>(
+      key,
+      MATRIX_ESTIMATES_KEPT_BRIEFLY,
+      async () => {
+        const rows: MatrixCell[][] = [];
+        // Split into blocks within Google's element limit for the mode (625; 100 for transit).
+        const limit = maxMatrixElements(request.mode);
+        const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
+        const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
+        for (const origins of chunk(request.origins, originsPerBlock)) {
+          const blockRows: MatrixCell[][] = origins.map(() => []);
+          for (const destinations of destinationBlocks) {
+            let cells: (MatrixCell | null)[][] | undefined;
+            try {
+              const matrix = await this.#clients.policies.googleMatrix.execute(
+                (inner) =>
+                  this.#clients.googleRoutes.computeRouteMatrix(
+                    { origins, destinations, mode: request.mode },
+                    { signal: inner },
+                  ),
+                signal,
+              );
+              cells = matrix.rows;
+            } catch (error) {
+              if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
+            }
+            origins.forEach((o, i) => {
+              destinations.forEach((d, j) => {
+                blockRows[i]!.push(cells?.[i]?.[j] ?? toCell(estimateLeg(o, d, request.mode)));
+              });
             });
-          });
-          if (allKorea && cells && cells.every((r) => r.every((c) => c === null))) this.#googleBlindInKorea.add(request.mode);
+            if (allKorea && cells && cells.every((r) => r.every((c) => c === null)))
+              this.#googleBlindInKorea.add(request.mode);
+          }
+          rows.push(...blockRows);
         }
-        rows.push(...blockRows);
-      }
-      return rows;
-    });
+        return rows;
+      },
+    );
     return result.value;
   }
 }
 
 function toCell(leg: RouteLeg): MatrixCell {
-  return { distanceMeters: leg.distanceMeters, durationSeconds: leg.durationSeconds, estimated: leg.estimated };
+  return {
+    distanceMeters: leg.distanceMeters,
+    durationSeconds: leg.durationSeconds,
+    estimated: leg.estimated,
+  };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -17,23 +17,42 @@ const queryBool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) 
  */
 export const placeSearchParamsSchema = z
   .object({
-    query: z.string().trim().min(1).max(100).optional().describe('Free text, e.g. "bibimbap" or "경복궁". Korean or English.'),
+    query: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Free text, e.g. "bibimbap" or "경복궁". Korean or English.'),
     category: placeCategorySchema.optional().describe('Normalized category filter.'),
     lat: z.coerce.number().min(-90).max(90).optional().describe('Search centre latitude (WGS84).'),
     lng: z.coerce.number().min(-180).max(180).optional().describe('Search centre longitude (WGS84).'),
-    radius: z.coerce.number().int().min(1).max(20_000).default(5_000).describe('Radius around the centre in metres (1–20000).'),
+    radius: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(20_000)
+      .default(5_000)
+      .describe('Radius around the centre in metres (1–20000).'),
     language: languageSchema.describe('Result language (BCP-47), default ko.'),
     region: regionSchema.optional().describe('Region bias (CLDR code, e.g. KR, JP).'),
-    provider: providerSchema.optional().describe('Force one provider; otherwise Kakao in Korea, Google elsewhere.'),
+    provider: providerSchema
+      .optional()
+      .describe('Force one provider; otherwise Kakao in Korea, Google elsewhere.'),
     page: z.coerce.number().int().min(1).max(45).default(1).describe('1-based page.'),
     size: z.coerce.number().int().min(1).max(15).default(15).describe('Results per page (1–15).'),
     openNow: queryBool.optional().describe('Only places open now (answered by Google).'),
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (!p.query && !p.category) ctx.addIssue({ code: 'custom', path: ['query'], message: 'query or category is required' });
+    if (!p.query && !p.category)
+      ctx.addIssue({ code: 'custom', path: ['query'], message: 'query or category is required' });
     if ((p.lat === undefined) !== (p.lng === undefined))
-      ctx.addIssue({ code: 'custom', path: [p.lat === undefined ? 'lat' : 'lng'], message: 'lat and lng go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.lat === undefined ? 'lat' : 'lng'],
+        message: 'lat and lng go together',
+      });
     if (!p.query && p.category && p.lat === undefined)
       ctx.addIssue({ code: 'custom', path: ['lat'], message: 'a category search needs lat and lng' });
   });

@@ -18,7 +18,10 @@ export const routeQuerySchema = z
     from: latLngPairSchema.describe('Origin as "lat,lng".'),
     to: latLngPairSchema.describe('Destination as "lat,lng".'),
     mode: travelModeSchema.default('car').describe('car, walk, transit or bicycle.'),
-    departAt: z.iso.datetime({ offset: true }).optional().describe('Departure instant (ISO 8601) for traffic and timetables.'),
+    departAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Departure instant (ISO 8601) for traffic and timetables.'),
   })
   .strict();
 

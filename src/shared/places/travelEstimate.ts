@@ -18,6 +18,7 @@ const MODEL: Record<TravelMode, { detour: number; metersPerSecond: number; fixed
 export function estimateLeg(from: LatLng, to: LatLng, mode: TravelMode): RouteLeg {
   const m = MODEL[mode];
   const distanceMeters = Math.round(haversineMeters(from, to) * m.detour);
-  const durationSeconds = distanceMeters === 0 ? 0 : Math.round(distanceMeters / m.metersPerSecond + m.fixedSeconds);
+  const durationSeconds =
+    distanceMeters === 0 ? 0 : Math.round(distanceMeters / m.metersPerSecond + m.fixedSeconds);
   return { distanceMeters, durationSeconds, mode, provider: 'estimate', estimated: true };
 }

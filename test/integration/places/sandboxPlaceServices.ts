@@ -1,0 +1,73 @@
+import type { RunningSandbox } from '../../../src/local/sandbox/startSandbox.js';
+import type { CacheStore } from '../../../src/shared/cache/CacheStore.js';
+import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
+import { loadConfig } from '../../../src/shared/config/loadConfig.js';
+import { createPlaceServices, type PlaceServices } from '../../../src/shared/places/PlaceServices.js';
+import { createProviderClients } from '../../../src/shared/places/ProviderClients.js';
+import { InMemorySearchRecorder } from '../../../src/shared/places/SearchRecorder.js';
+import { createUpstreamDispatchers } from '../../../src/shared/providers/http/upstreamDispatchers.js';
+import { Metrics } from '../../../src/shared/telemetry/Metrics.js';
+
+export interface SandboxPlaceServicesOptions {
+  /** The cache's clock (default `Date.now`, read at each call so fake timers apply). */
+  now?: () => number;
+  /** The shared tier (Redis in the tests that have it). */
+  l2?: CacheStore;
+  /** Extra settings, e.g. `PLACE_CALL_TIMEOUT_MS`. */
+  env?: Record<string, string>;
+}
+
+export interface SandboxPlaceServices {
+  places: PlaceServices;
+  cache: TieredCache;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/**
+ * The place services exactly as the composition root wires them (config → provider clients with
+ * their policies → TieredCache → services), pointed at a running sandbox, with the cache's clock
+ * and L2 chosen by the caller. Storage is never touched by these services, so its setting is a
+ * placeholder that only satisfies config validation.
+ */
+export async function sandboxPlaceServices(
+  sandbox: RunningSandbox,
+  options: Readonly<SandboxPlaceServicesOptions> = {},
+): Promise<SandboxPlaceServices> {
+  const config = await loadConfig({
+    AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+    AUTH_LOCAL_SECRET: 'places-tests-do-not-authenticate',
+    LOG_LEVEL: 'error',
+    KAKAO_REST_API_KEY: sandbox.kakaoKey,
+    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
+    KAKAO_LOCAL_BASE_URL: sandbox.url,
+    KAKAO_MOBILITY_BASE_URL: sandbox.url,
+    GOOGLE_PLACES_BASE_URL: sandbox.url,
+    GOOGLE_ROUTES_BASE_URL: sandbox.url,
+    SANDBOX_UPSTREAM: 'true',
+    ...options.env,
+  });
+  const metrics = new Metrics();
+  const cache = new TieredCache({
+    l1MaxEntries: config.cache.l1MaxEntries,
+    l1TtlMs: config.cache.l1TtlSeconds * 1000,
+    l2: options.l2,
+    metrics,
+    now: options.now ?? (() => Date.now()),
+  });
+  const dispatchers = createUpstreamDispatchers();
+  const places = createPlaceServices(
+    createProviderClients(config, dispatchers),
+    cache,
+    new InMemorySearchRecorder(),
+  );
+  return {
+    places,
+    cache,
+    metrics,
+    async close() {
+      config.secrets.stopAutoRefresh();
+      await dispatchers.close();
+    },
+  };
+}
