@@ -1,6 +1,6 @@
 import '../shared/http/enableHttpStream.js';
 
-import { app } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
@@ -14,10 +14,16 @@ app.http('itinerary-get', {
   authLevel: 'function',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
-    const { doc, etag } = await ctx.itineraries.get(principal.userId, tripId);
-    if (request.headers.get('if-none-match') === etag) return { status: 304, headers: { etag } };
-    const { jobId: _jobId, ...body } = doc;
-    return json(200, body, { etag });
+    const { etag, body } = await ctx.itineraries.view(principal.userId, tripId);
+    const response: HttpResponseInit =
+      request.headers.get('if-none-match') === etag
+        ? { status: 304, headers: { etag } }
+        : {
+            status: 200,
+            body,
+            headers: { 'content-type': 'application/json', 'cache-control': 'no-store', etag },
+          };
+    return response;
   }),
 });
 

@@ -1,4 +1,7 @@
+import { webcrypto } from 'node:crypto';
+
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 import { AppError } from '../errors/AppError.js';
 
@@ -27,6 +30,12 @@ export interface AuthenticatorOptions {
 export class Authenticator {
   readonly #options: Readonly<AuthenticatorOptions>;
   readonly #remote?: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until their own expiry: a client sends the same token on every call,
+   * and re-verifying (a WebCrypto key import + HMAC/RSA) was the largest CPU cost of a cached read.
+   */
+  readonly #verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: 10_000 });
+  #localKey?: { secret: string; key: Promise<webcrypto.CryptoKey> };
 
   constructor(options: Readonly<AuthenticatorOptions>) {
     this.#options = options;
@@ -39,6 +48,8 @@ export class Authenticator {
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(authorization?.trim() ?? '');
     if (!match) throw unauthorized('A bearer token is required');
     const token = match[1]!;
+    const known = this.#verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.principal;
     const verifyOptions = {
       issuer: this.#options.issuer,
       audience: this.#options.audience,
@@ -47,21 +58,37 @@ export class Authenticator {
     try {
       const { payload } = this.#remote
         ? await jwtVerify(token, this.#remote, verifyOptions)
-        : await jwtVerify(token, this.#localKey(), { ...verifyOptions, algorithms: ['HS256'] });
+        : await jwtVerify(token, await this.#hmacKey(), { ...verifyOptions, algorithms: ['HS256'] });
       const userId = typeof payload.oid === 'string' ? payload.oid : payload.sub;
       if (!userId || !/^[A-Za-z0-9@._:-]{1,128}$/.test(userId))
         throw unauthorized('The token has no usable subject');
-      return { userId, name: typeof payload.name === 'string' ? payload.name : undefined };
+      const principal = { userId, name: typeof payload.name === 'string' ? payload.name : undefined };
+      // Without `exp` a token is not remembered: every use is verified again.
+      if (typeof payload.exp === 'number')
+        this.#verified.set(token, { principal, expiresAt: payload.exp * 1000 });
+      return principal;
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw unauthorized('The bearer token is not valid', error);
     }
   }
 
-  #localKey(): Uint8Array {
+  /** The HS256 key, imported once per secret value (re-imported when Key Vault rotates it). */
+  async #hmacKey(): Promise<webcrypto.CryptoKey> {
     const secret = this.#options.localSecret?.();
     if (!secret) throw new AppError('config_invalid', 'No local signing secret configured');
-    return new TextEncoder().encode(secret);
+    if (this.#localKey?.secret !== secret) {
+      this.#verified.clear();
+      const key = webcrypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(secret),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
+      this.#localKey = { secret, key };
+    }
+    return this.#localKey.key;
   }
 }
 

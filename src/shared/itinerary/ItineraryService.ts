@@ -21,6 +21,11 @@ export class ItineraryService {
     return this.#store.get(ownerId, tripId);
   }
 
+  /** The serialized public view (GET …/itinerary), cached per ETag. */
+  async view(ownerId: string, tripId: string): Promise<{ etag: string; body: string }> {
+    return await this.#store.view(ownerId, tripId);
+  }
+
   async setMemo(
     ownerId: string,
     tripId: string,

@@ -1,5 +1,6 @@
 import { type ContainerClient, RestError } from '@azure/storage-blob';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import { AppError } from '../errors/AppError.js';
@@ -18,11 +19,36 @@ export interface StoredItinerary {
 export class ItineraryStore {
   readonly #container: ContainerClient;
   readonly #redis?: Redis;
+  /** Serialized responses by trip, each with the ETag it was built from (the hot read path). */
+  readonly #views = new LRUCache<string, { etag: string; body: string; checkedAt: number }>({ max: 1000 });
   #ready?: Promise<unknown>;
 
   constructor(container: ContainerClient, redis?: Redis) {
     this.#container = container;
     this.#redis = redis;
+  }
+
+  /**
+   * The response body of GET …/itinerary, ready to send. Served from memory while its ETag is still
+   * the current one: with Redis that is checked with one small GET of the ETag key, so an update on
+   * any instance is seen at once; without Redis (one instance, locally) for at most a second.
+   */
+  async view(ownerId: string, tripId: string): Promise<{ etag: string; body: string }> {
+    const key = docKey(ownerId, tripId);
+    const cached = this.#views.get(key);
+    if (cached) {
+      if (this.#redis) {
+        const current = await this.#redis.get(etagKey(key)).catch(() => null);
+        if (current === cached.etag) return cached;
+      } else if (Date.now() - cached.checkedAt < 1_000) {
+        return cached;
+      }
+    }
+    const { doc, etag } = await this.get(ownerId, tripId);
+    const { jobId: _jobId, ...publicView } = doc;
+    const view = { etag, body: JSON.stringify(publicView), checkedAt: Date.now() };
+    this.#views.set(key, view);
+    return view;
   }
 
   async find(ownerId: string, tripId: string): Promise<StoredItinerary | undefined> {
@@ -79,7 +105,9 @@ export class ItineraryStore {
       return etag;
     } catch (error) {
       if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
-        await this.#redis?.del(docKey(ownerId, tripId)).catch(() => undefined);
+        const key = docKey(ownerId, tripId);
+        this.#views.delete(key);
+        await this.#redis?.del(key, etagKey(key)).catch(() => undefined);
         throw new AppError('precondition_failed', 'Itinerary changed', {
           detail: 'The itinerary changed; read it again',
         });
@@ -90,13 +118,19 @@ export class ItineraryStore {
 
   async delete(ownerId: string, tripId: string): Promise<void> {
     await this.#ensure();
-    await this.#redis?.del(docKey(ownerId, tripId)).catch(() => undefined);
+    const key = docKey(ownerId, tripId);
+    this.#views.delete(key);
+    await this.#redis?.del(key, etagKey(key)).catch(() => undefined);
     await this.#container.getBlockBlobClient(blobName(ownerId, tripId)).deleteIfExists();
   }
 
   async #cache(key: string, stored: StoredItinerary): Promise<void> {
+    if (this.#views.get(key)?.etag !== stored.etag) this.#views.delete(key);
     await this.#redis
-      ?.set(key, JSON.stringify(stored), 'EX', CACHE_TTL_SECONDS.itinerary)
+      ?.multi()
+      .set(key, JSON.stringify(stored), 'EX', CACHE_TTL_SECONDS.itinerary)
+      .set(etagKey(key), stored.etag, 'EX', CACHE_TTL_SECONDS.itinerary)
+      .exec()
       .catch(() => undefined);
   }
 
@@ -111,6 +145,10 @@ export class ItineraryStore {
 
 function blobName(ownerId: string, tripId: string): string {
   return `${encodeURIComponent(ownerId)}/${tripId}.json`;
+}
+
+function etagKey(docKeyValue: string): string {
+  return `${docKeyValue}:etag`;
 }
 
 function docKey(ownerId: string, tripId: string): string {

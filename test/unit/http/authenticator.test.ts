@@ -84,3 +84,28 @@ describe('Authenticator', () => {
     await expect(auth.authenticate(`Bearer ${forged}`)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });
+
+describe('Authenticator caching', () => {
+  it('remembers a verified token only until its own expiry, and forgets everything when the secret rotates', async () => {
+    let current = secret;
+    const auth = new Authenticator({
+      issuer: 'tripgen-local',
+      audience: 'tripgen-api',
+      localSecret: () => current,
+      clockToleranceSeconds: 0,
+    });
+    const token = await issueLocalToken({
+      secret,
+      issuer: 'tripgen-local',
+      audience: 'tripgen-api',
+      userId: 'carol',
+      expiresIn: '2s',
+    });
+    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'carol' });
+    current = 'a-rotated-secret-that-is-also-long-enough-000';
+    // A remembered token signed with the old secret must not outlive the rotation.
+    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'carol' });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(auth.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+});
