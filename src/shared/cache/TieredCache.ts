@@ -36,6 +36,12 @@ export interface TieredCacheOptions {
   now?: () => number;
 }
 
+/** L1 keeps an entry past its L1 ceiling (for stale-on-error), but only serves it as a hit until `until`. */
+interface L1Entry {
+  e: Envelope<unknown>;
+  until: number;
+}
+
 interface Envelope<T> {
   v: T;
   /** stored at */
@@ -50,7 +56,7 @@ interface Envelope<T> {
  * L2 failures never fail a request: the cache degrades to L1 + upstream.
  */
 export class TieredCache {
-  readonly #l1: LRUCache<string, Envelope<unknown>>;
+  readonly #l1: LRUCache<string, L1Entry>;
   readonly #inflight = new Map<string, Promise<CacheResult<unknown>>>();
   readonly #options: Required<Omit<TieredCacheOptions, 'l2' | 'logger'>> &
     Pick<TieredCacheOptions, 'l2' | 'logger'>;
@@ -73,8 +79,9 @@ export class TieredCache {
     loader: () => Promise<T>,
   ): Promise<CacheResult<T>> {
     const { metrics, now } = this.#options;
-    const l1 = this.#l1.get(key) as Envelope<T> | undefined;
-    if (l1 && l1.f > now()) {
+    const entry = this.#l1.get(key);
+    const l1 = entry?.e as Envelope<T> | undefined;
+    if (entry && l1 && entry.until > now() && l1.f > now()) {
       metrics.increment('cache.hit');
       return { value: l1.v, cache: 'hit', storedAt: l1.s };
     }
@@ -167,14 +174,25 @@ export class TieredCache {
   /** Whether a fresh value is cached (L1 or L2) and how long it stays fresh, for warmers. */
   async freshness(key: string): Promise<{ cached: boolean; freshForMs: number }> {
     const now = this.#options.now();
-    const env = (this.#l1.get(key) as Envelope<unknown> | undefined) ?? (await this.#l2Get<unknown>(key));
-    if (!env || env.f <= now) return { cached: false, freshForMs: 0 };
-    return { cached: true, freshForMs: env.f - now };
+    const entry = this.#l1.get(key);
+    const l2 = await this.#l2Get<unknown>(key);
+    // Without L2, an L1 entry is served only until its L1 ceiling; with L2, until the value's own TTL.
+    const freshUntil = l2 ? l2.f : entry ? Math.min(entry.e.f, entry.until) : 0;
+    if (freshUntil <= now) return { cached: false, freshForMs: 0 };
+    return { cached: true, freshForMs: freshUntil - now };
+  }
+
+  /** The cached value even if no longer fresh (kept for stale-on-error), without loading anything. */
+  async peek<T>(key: string): Promise<T | undefined> {
+    const entry = this.#l1.get(key);
+    if (entry) return entry.e.v as T;
+    return (await this.#l2Get<T>(key))?.v;
   }
 
   #l1Set<T>(key: string, envelope: Envelope<T>): void {
-    const keepFor = Math.max(1, envelope.f - this.#options.now() + this.#options.staleWindowMs);
-    this.#l1.set(key, envelope, { ttl: Math.min(this.#options.l1TtlMs, keepFor) });
+    const now = this.#options.now();
+    const keepFor = Math.max(1, envelope.f - now + this.#options.staleWindowMs);
+    this.#l1.set(key, { e: envelope, until: now + this.#options.l1TtlMs }, { ttl: keepFor });
   }
 
   async #l2Get<T>(key: string): Promise<Envelope<T> | undefined> {

@@ -50,20 +50,14 @@ export class PlaceDetailsService {
       );
       return { place: result.value, cache: result.cache };
     }
-    const remembered = await this.#cache.getOrLoad<Place | null>(
-      cacheKey('location', 'place', id),
-      { ttlMs: CACHE_TTL_SECONDS.negative * 1000 },
-      async () => null,
-    );
-    if (!remembered.value) {
+    // Nothing to load: a Kakao place is known only from searches, kept as long as the cache keeps it.
+    const remembered = await this.#cache.peek<Place>(cacheKey('location', 'place', id));
+    if (!remembered) {
       throw new AppError('not_found', 'Place not found', {
         detail: `Kakao has no place-details API; ${id} was not seen in a recent search`,
       });
     }
-    return {
-      place: await this.#hours.enrich(remembered.value, signal).catch(() => remembered.value!),
-      cache: remembered.cache,
-    };
+    return { place: await this.#hours.enrich(remembered, signal).catch(() => remembered), cache: 'hit' };
   }
 
   /** Forget cached details so the next `get` asks the provider (the verifier re-reads upcoming places). */

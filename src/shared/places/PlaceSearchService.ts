@@ -95,7 +95,7 @@ export class PlaceSearchService {
         };
       } catch (error) {
         lastError = error;
-        if (!(isAppError(error) && error.transient)) throw error;
+        if (!canFallBack(error)) throw error;
       }
     }
     throw lastError;
@@ -103,8 +103,10 @@ export class PlaceSearchService {
 
   /** The cache key of one page, as the warmer needs it. */
   keyFor(provider: Provider, params: PlaceSearchParams, page: number): string {
-    const { provider: _p, page: _page, ...rest } = params;
-    return cacheKey('location', 'search', `${provider}-${queryHash({ ...rest, page })}`);
+    const { provider: _p, page: _page, language, ...rest } = params;
+    // Kakao has no language parameter: one entry serves every language.
+    const keyed = provider === 'kakao' ? rest : { ...rest, language };
+    return cacheKey('location', 'search', `${provider}-${queryHash({ ...keyed, page })}`);
   }
 
   async #page(provider: Provider, params: PlaceSearchParams, page: number, signal?: AbortSignal) {
@@ -163,7 +165,7 @@ export class PlaceSearchService {
         return { provider, places: value.places };
       } catch (error) {
         lastError = error;
-        if (!(isAppError(error) && error.transient)) throw error;
+        if (!canFallBack(error)) throw error;
       }
     }
     throw lastError;
@@ -253,4 +255,12 @@ export class PlaceSearchService {
       nextPageToken: result.nextPageToken,
     };
   }
+}
+
+/**
+ * Another provider is worth asking when this one failed transiently, or rejected our key or request
+ * (misconfigured on our side: the caller's query may still be answerable elsewhere).
+ */
+function canFallBack(error: unknown): boolean {
+  return isAppError(error) && (error.transient || error.code === 'upstream_rejected');
 }

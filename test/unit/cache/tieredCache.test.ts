@@ -110,6 +110,19 @@ describe('TieredCache', () => {
     expect((await cache.getOrLoad('empty', policy, loader)).value).toEqual(['found']);
   });
 
+  it('without L2, reloads after the 5-minute L1 ceiling but still has the value for stale-on-error and peek', async () => {
+    const { cache, advance } = setup(false);
+    await cache.getOrLoad('k', policy, async () => ['good']);
+    advance(6 * 60_000);
+    expect(await cache.freshness('k')).toEqual({ cached: false, freshForMs: 0 });
+    expect(await cache.peek('k')).toEqual(['good']);
+    const failing = async (): Promise<string[]> => {
+      throw new AppError('upstream_timeout', 'slow');
+    };
+    expect(await cache.getOrLoad('k', policy, failing)).toMatchObject({ cache: 'stale', value: ['good'] });
+    expect(await cache.getOrLoad('k', policy, async () => ['new'])).toMatchObject({ cache: 'miss', value: ['new'] });
+  });
+
   it('keeps working on L1 alone when L2 fails', async () => {
     const { cache, l2, metrics } = setup();
     l2.failing = true;

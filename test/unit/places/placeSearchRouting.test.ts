@@ -94,12 +94,22 @@ describe('PlaceSearchService fallback', () => {
     expect(callCount(calls, 'googlePlaces.searchText')).toBe(1);
   });
 
-  it('does not hide a permanent Kakao failure behind Google', async () => {
+  it('falls back to Google when Kakao rejects our key (misconfigured on our side)', async () => {
     const rejected = new AppError('upstream_rejected', 'bad key', { provider: 'kakao' });
     const { search, calls } = service({
       kakaoLocal: { searchKeyword: async () => Promise.reject(rejected) },
     });
-    await expect(search.search(params({ query: 'palace', ...SEOUL }))).rejects.toBe(rejected);
+    const result = await search.search(params({ query: 'palace', ...SEOUL }));
+    expect(result.provider).toBe('google');
+    expect(callCount(calls, 'googlePlaces.searchText')).toBe(1);
+  });
+
+  it('does not hide other permanent Kakao failures behind Google', async () => {
+    const invalid = new AppError('validation_failed', 'bad page', { provider: 'kakao' });
+    const { search, calls } = service({
+      kakaoLocal: { searchKeyword: async () => Promise.reject(invalid) },
+    });
+    await expect(search.search(params({ query: 'palace', ...SEOUL }))).rejects.toBe(invalid);
     expect(callCount(calls, 'googlePlaces.searchText')).toBe(0);
   });
 
