@@ -30,7 +30,9 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     const searches = configuredSearches(local.app.config.warmers);
     let hits = 0;
     for (const params of searches) {
-      const query = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
+      const query = new URLSearchParams(
+        Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]),
+      );
       const res = await local.call('walker', `/api/places/search?${query}`);
       expect(res.status).toBe(200);
       if (((await res.json()) as { cache: string }).cache === 'hit') hits++;

@@ -23,7 +23,7 @@ export class ItineraryService {
 
   /** The serialized public view (GET …/itinerary), cached per ETag. */
   async view(ownerId: string, tripId: string): Promise<{ etag: string; body: string }> {
-    return await this.#store.view(ownerId, tripId);
+    return this.#store.view(ownerId, tripId);
   }
 
   async setMemo(

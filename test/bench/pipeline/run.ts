@@ -119,7 +119,7 @@ const token = await issueLocalToken({
   userId: 'bench',
 });
 const call = async (p: string, init: RequestInit = {}) =>
-  await fetch(`${url}${p}`, {
+  fetch(`${url}${p}`, {
     ...init,
     headers: {
       authorization: `Bearer ${token}`,

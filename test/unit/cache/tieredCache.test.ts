@@ -120,7 +120,10 @@ describe('TieredCache', () => {
       throw new AppError('upstream_timeout', 'slow');
     };
     expect(await cache.getOrLoad('k', policy, failing)).toMatchObject({ cache: 'stale', value: ['good'] });
-    expect(await cache.getOrLoad('k', policy, async () => ['new'])).toMatchObject({ cache: 'miss', value: ['new'] });
+    expect(await cache.getOrLoad('k', policy, async () => ['new'])).toMatchObject({
+      cache: 'miss',
+      value: ['new'],
+    });
   });
 
   it('keeps working on L1 alone when L2 fails', async () => {
