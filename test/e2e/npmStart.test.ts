@@ -38,7 +38,7 @@ describe('npm start: the compiled app under the local host', () => {
       },
     );
     port = await freePort();
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       AzureWebJobsStorage: inject('storageConnectionString'),
       PORT: String(port),
