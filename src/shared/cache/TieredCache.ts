@@ -114,18 +114,10 @@ export class TieredCache {
       metrics.increment('cache.hit.l2');
       return { value: l2.v, cache: 'hit', storedAt: l2.s };
     }
-    const started = performance.now();
-    metrics.increment('upstream.calls');
     try {
-      const value = await loader();
-      metrics.observe('upstream.latency', performance.now() - started);
-      const empty = policy.isEmpty?.(value) ?? false;
-      const ttl = empty ? (policy.negativeTtlMs ?? policy.ttlMs) : policy.ttlMs;
-      const envelope: Envelope<T> = { v: value, s: now(), f: now() + ttl };
-      this.#l1Set(key, envelope);
-      await this.#l2Set(key, envelope, ttl + (empty ? 0 : this.#options.staleWindowMs));
+      const envelope = await this.#fetchAndStore(key, policy, loader);
       metrics.increment('cache.miss');
-      return { value, cache: 'miss', storedAt: envelope.s };
+      return { value: envelope.v, cache: 'miss', storedAt: envelope.s };
     } catch (error) {
       metrics.increment('upstream.errors');
       const stale = staleL1 ?? l2;
@@ -143,9 +135,18 @@ export class TieredCache {
    * the cached value stays as it is.
    */
   async refresh<T>(key: string, policy: Readonly<CachePolicy<T>>, loader: () => Promise<T>): Promise<T> {
+    this.#options.metrics.increment('cache.refresh');
+    return (await this.#fetchAndStore(key, policy, loader)).v;
+  }
+
+  /** Call the upstream (counted and timed) and store the answer in both tiers with its TTL. */
+  async #fetchAndStore<T>(
+    key: string,
+    policy: Readonly<CachePolicy<T>>,
+    loader: () => Promise<T>,
+  ): Promise<Envelope<T>> {
     const { metrics, now } = this.#options;
     metrics.increment('upstream.calls');
-    metrics.increment('cache.refresh');
     const started = performance.now();
     const value = await loader();
     metrics.observe('upstream.latency', performance.now() - started);
@@ -154,7 +155,7 @@ export class TieredCache {
     const envelope: Envelope<T> = { v: value, s: now(), f: now() + ttl };
     this.#l1Set(key, envelope);
     await this.#l2Set(key, envelope, ttl + (empty ? 0 : this.#options.staleWindowMs));
-    return value;
+    return envelope;
   }
 
   /** Write a value fetched elsewhere (e.g. places seen in a search, kept for details). */

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 
 import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import { AppError } from '../errors/AppError.js';
+import { once } from '../store/once.js';
 import type { ItineraryDocument } from './ItineraryDocument.js';
 
 export interface StoredItinerary {
@@ -18,13 +19,14 @@ export interface StoredItinerary {
  */
 export class ItineraryStore {
   readonly #container: ContainerClient;
+  readonly #ensure: () => Promise<void>;
   readonly #redis?: Redis;
   /** Serialized responses by trip, each with the ETag it was built from (the hot read path). */
   readonly #views = new LRUCache<string, { etag: string; body: string; checkedAt: number }>({ max: 1000 });
-  #ready?: Promise<unknown>;
 
   constructor(container: ContainerClient, redis?: Redis) {
     this.#container = container;
+    this.#ensure = once(() => container.createIfNotExists());
     this.#redis = redis;
   }
 
@@ -132,14 +134,6 @@ export class ItineraryStore {
       .set(etagKey(key), stored.etag, 'EX', CACHE_TTL_SECONDS.itinerary)
       .exec()
       .catch(() => undefined);
-  }
-
-  async #ensure(): Promise<void> {
-    this.#ready ??= this.#container.createIfNotExists().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    await this.#ready;
   }
 }
 

@@ -1,6 +1,7 @@
 import { RestError, type TableClient } from '@azure/data-tables';
 
 import { AppError } from '../errors/AppError.js';
+import { once } from '../store/once.js';
 import { escapeOData } from '../trips/TripStore.js';
 import type { Job } from './Job.js';
 
@@ -24,10 +25,11 @@ const TRIP_INDEX_PREFIX = 'trip_';
  */
 export class JobStore {
   readonly #table: TableClient;
-  #ready?: Promise<void>;
+  readonly #ensureTable: () => Promise<void>;
 
   constructor(table: TableClient) {
     this.#table = table;
+    this.#ensureTable = once(() => table.createTable());
   }
 
   /** Insert a new job; returns false when a job with this id already exists (idempotent submit). */
@@ -115,14 +117,6 @@ export class JobStore {
       await this.#table.deleteEntity(TRIP_INDEX_PREFIX + tripId, id).catch(ignoreNotFound);
     }
     return ids.length;
-  }
-
-  async #ensureTable(): Promise<void> {
-    this.#ready ??= this.#table.createTable().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    await this.#ready;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { QueueClient } from '@azure/storage-queue';
 
 import type { JobMessage } from '../jobs/Job.js';
+import { once } from '../store/once.js';
 import type { JobQueue } from './JobQueue.js';
 
 /**
@@ -10,18 +11,15 @@ import type { JobQueue } from './JobQueue.js';
 export class StorageJobQueue implements JobQueue {
   readonly kind = 'storage';
   readonly #queue: QueueClient;
-  #ready?: Promise<unknown>;
+  readonly #ensureQueue: () => Promise<void>;
 
   constructor(queue: QueueClient) {
     this.#queue = queue;
+    this.#ensureQueue = once(() => queue.createIfNotExists());
   }
 
   async send(message: JobMessage, signal?: AbortSignal): Promise<void> {
-    this.#ready ??= this.#queue.createIfNotExists().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    await this.#ready;
+    await this.#ensureQueue();
     const body = Buffer.from(JSON.stringify(message), 'utf8').toString('base64');
     await this.#queue.sendMessage(body, { abortSignal: signal });
   }

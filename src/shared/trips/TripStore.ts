@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { RestError, type TableClient } from '@azure/data-tables';
 
 import { AppError } from '../errors/AppError.js';
+import { once } from '../store/once.js';
 import type { Trip, TripInput } from './tripSchema.js';
 
 interface TripEntity {
@@ -26,10 +27,11 @@ export interface Page<T> {
  */
 export class TripStore {
   readonly #table: TableClient;
-  #ready?: Promise<void>;
+  readonly #ensureTable: () => Promise<void>;
 
   constructor(table: TableClient) {
     this.#table = table;
+    this.#ensureTable = once(() => table.createTable());
   }
 
   async create(ownerId: string, input: TripInput): Promise<{ trip: Trip; etag: string }> {
@@ -112,14 +114,6 @@ export class TripStore {
       }
       throw notFoundOr(error, tripId);
     }
-  }
-
-  async #ensureTable(): Promise<void> {
-    this.#ready ??= this.#table.createTable().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    await this.#ready;
   }
 }
 
