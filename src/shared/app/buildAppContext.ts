@@ -101,17 +101,17 @@ export async function buildAppContext(
   const itineraryStore = new ItineraryStore(storage.blobs.getContainerClient(CONTAINERS.itineraries), redis);
   const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
   const jobEvents = redis ? new RedisJobEventBus(redis, logger) : noJobEvents;
-  let serviceBus: ServiceBusClient | undefined;
+  // One AMQP connection per process, shared by the job sender and the health check.
+  const serviceBus =
+    config.queue.backend === 'servicebus'
+      ? config.secrets.get('ServiceBusConnection')
+        ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
+        : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())
+      : undefined;
   const jobQueue: JobQueue =
     options.jobQueue ??
-    (config.queue.backend === 'servicebus'
-      ? new ServiceBusJobQueue(
-          (serviceBus = config.secrets.get('ServiceBusConnection')
-            ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
-            : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())).createSender(
-            config.queue.name,
-          ),
-        )
+    (serviceBus
+      ? new ServiceBusJobQueue(serviceBus.createSender(config.queue.name))
       : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
 
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
@@ -139,7 +139,7 @@ export async function buildAppContext(
     logger,
     metrics,
     authenticator,
-    healthChecks: dependencyHealthChecks({ config, storage, redis, getCredential }),
+    healthChecks: dependencyHealthChecks({ config, storage, redis, serviceBus, getCredential }),
     storage,
     redis,
     cache,

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
+import type { ServiceBusClient, ServiceBusSender } from '@azure/service-bus';
 import type { Redis } from 'ioredis';
 
 import type { AppConfig } from '../config/AppConfig.js';
@@ -10,6 +11,8 @@ export interface DependencyHealthOptions {
   config: AppConfig;
   storage: StorageClients;
   redis?: Redis;
+  /** The app's shared Service Bus client (present when jobs go through Service Bus). */
+  serviceBus?: ServiceBusClient;
   getCredential: () => TokenCredential;
 }
 
@@ -36,24 +39,17 @@ export function dependencyHealthChecks(options: Readonly<DependencyHealthOptions
       },
     });
   }
-  if (config.queue.backend === 'servicebus') {
+  if (options.serviceBus) {
+    // A long-lived sender on the shared connection: each check is one round trip, not a new connection.
+    let sender: ServiceBusSender | undefined;
+    const client = options.serviceBus;
     checks.push({
       name: 'serviceBus',
       required: true,
       async check(signal) {
-        const { ServiceBusClient } = await import('@azure/service-bus');
-        const connection = config.secrets.get('ServiceBusConnection');
-        const client = connection
-          ? new ServiceBusClient(connection)
-          : new ServiceBusClient(config.queue.serviceBusNamespace!, options.getCredential());
-        try {
-          const sender = client.createSender(config.queue.name);
-          // Creating a batch opens the AMQP link: proves reachability, auth and that the queue exists.
-          await sender.createMessageBatch({ abortSignal: signal });
-          await sender.close();
-        } finally {
-          await client.close();
-        }
+        sender ??= client.createSender(config.queue.name);
+        // Creating a batch needs the AMQP link: proves reachability, auth and that the queue exists.
+        await sender.createMessageBatch({ abortSignal: signal });
       },
     });
   }
