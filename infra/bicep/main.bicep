@@ -1,5 +1,6 @@
 // TripGen on Azure: one Elastic Premium (EP1) Linux Function App behind API Management, with its data
-// services (Storage, Service Bus, Key Vault, Redis) reachable only through private endpoints in one VNet.
+// services (Storage, Service Bus, Key Vault, Azure Managed Redis) reachable only through private endpoints
+// in one VNet. API Management calls the app with its managed identity; one `azd up` provisions and deploys.
 // `azd up` deploys this file (azure.yaml → infra/bicep/main.bicep + main.parameters.json).
 // Deployment steps, parameters and verification: docs/deploy.md.
 targetScope = 'subscription'
@@ -17,7 +18,7 @@ param location string
 param entraTenantId string = ''
 
 @minLength(1)
-@description('Expected `aud` of bearer tokens: the API app registration\'s client id (v2 tokens) or App ID URI.')
+@description('Expected `aud` of bearer tokens: the API app registration\'s client id (a GUID; v2 tokens). API Management\'s identity asks for tokens for it too.')
 param authAudience string
 
 @description('Expected `iss` of bearer tokens. Empty: the Entra ID v2.0 issuer of the tenant.')
@@ -51,14 +52,8 @@ param maximumElasticWorkerCount int = 20
 @description('Service Bus Premium messaging units.')
 param serviceBusCapacity int = 1
 
-@allowed(['Basic', 'Standard', 'Premium'])
-@description('Azure Cache for Redis tier (Basic has no SLA).')
-param redisSkuName string = 'Standard'
-
-@minValue(0)
-@maxValue(6)
-@description('Azure Cache for Redis size within the tier (C0-C6, or P1-P4 for Premium).')
-param redisCapacity int = 1
+@description('Azure Managed Redis SKU (tier_size), e.g. Balanced_B0, Balanced_B1, MemoryOptimized_M10.')
+param redisSkuName string = 'Balanced_B1'
 
 @description('Address space of the virtual network.')
 param vnetAddressPrefix string = '10.40.0.0/16'
@@ -101,7 +96,7 @@ var privateDnsZoneNames = {
   file: 'privatelink.file.${environment().suffixes.storage}'
   serviceBus: 'privatelink.servicebus.windows.net'
   keyVault: 'privatelink.vaultcore.azure.net'
-  redis: 'privatelink.redis.cache.windows.net'
+  redis: 'privatelink.redis.azure.net'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
@@ -190,8 +185,16 @@ module redis 'modules/redis.bicep' = {
     tags: tags
     cacheName: 'redis-${resourceToken}'
     skuName: redisSkuName
-    capacity: redisCapacity
-    keyVaultName: keyVault.outputs.name
+  }
+}
+
+module gatewayIdentity 'modules/gatewayIdentity.bicep' = {
+  name: 'gateway-identity'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    identityName: 'id-apim-${resourceToken}'
   }
 }
 
@@ -204,7 +207,7 @@ var privateEndpointTargets = [
   { name: 'file', groupId: 'file', zone: 'file' }
   { name: 'servicebus', groupId: 'namespace', zone: 'serviceBus' }
   { name: 'keyvault', groupId: 'vault', zone: 'keyVault' }
-  { name: 'redis', groupId: 'redisCache', zone: 'redis' }
+  { name: 'redis', groupId: 'redisEnterprise', zone: 'redis' }
 ]
 
 // The content share lives in its own account; everything else the app stores is in the data account.
@@ -258,6 +261,9 @@ module functionApp 'modules/functionApp.bicep' = {
     authIssuer: tokenIssuer
     authAudience: authAudience
     authJwksUri: '${loginEndpoint}${tenantId}/discovery/v2.0/keys'
+    gatewayPrincipalId: gatewayIdentity.outputs.principalId
+    redisHostName: redis.outputs.hostName
+    redisPort: redis.outputs.port
   }
 }
 
@@ -270,14 +276,14 @@ module appRoles 'modules/appRoleAssignments.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
+    redisName: redis.outputs.name
   }
 }
 
-// Reading the host key (listKeys) needs a running host, which needs its storage roles: hence appRoles first.
+// Calls the app with its own identity: nothing here needs the app's package or host to be running.
 module apim 'modules/apim.bicep' = {
   name: 'api-management'
   scope: rg
-  dependsOn: [appRoles]
   params: {
     location: location
     tags: tags
@@ -291,6 +297,9 @@ module apim 'modules/apim.bicep' = {
     openIdConfigurationUrl: '${loginEndpoint}${tenantId}/v2.0/.well-known/openid-configuration'
     authAudience: authAudience
     authIssuer: tokenIssuer
+    gatewayIdentityId: gatewayIdentity.outputs.id
+    gatewayIdentityClientId: gatewayIdentity.outputs.clientId
+    userTokenHeader: functionApp.outputs.userTokenHeader
   }
 }
 
@@ -303,4 +312,5 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output AZURE_SERVICEBUS_NAMESPACE string = serviceBus.outputs.namespaceFqdn
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.dataAccountName
+output AZURE_REDIS_HOST string = redis.outputs.hostName
 output API_GATEWAY_URL string = apim.outputs.gatewayUrl

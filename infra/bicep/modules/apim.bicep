@@ -2,8 +2,10 @@
 // - service scope (policies/global.xml): CORS for the web origins, a per-client-IP flood guard;
 // - API scope (policies/api.xml): validate-jwt against Entra ID, per-user throttles per API area (stricter on
 //   itinerary-jobs), retry on 5xx to the backend.
-// The API is imported from the app's OpenAPI document. The backend authenticates to the app with the
-// Functions host key, read here with listKeys and kept as a secret named value (`x-functions-key` header).
+// The API is imported from the app's OpenAPI document. The gateway calls the app with a token of its own
+// user-assigned identity (authentication-managed-identity in policies/api.xml), which the app's App Service
+// Authentication admits; no function key exists, so nothing here reads the Functions host (whose keys only
+// a running host can give, and no package runs before `azd deploy`).
 
 @description('Azure region.')
 param location string
@@ -43,6 +45,15 @@ param authAudience string
 @description('Expected `iss` of bearer tokens.')
 param authIssuer string
 
+@description('Resource id of the user-assigned identity the gateway calls the app with.')
+param gatewayIdentityId string
+
+@description('Client id of that identity (authentication-managed-identity client-id).')
+param gatewayIdentityClientId string
+
+@description('Header that carries the traveller\'s bearer token to the app (app setting AUTH_TOKEN_HEADER).')
+param userTokenHeader string
+
 // The OpenAPI document's paths are relative to its server `/api` (e.g. /trips), like the Functions routes
 // (routePrefix "api"): the gateway serves them under /api too, so clients use the same URLs as locally.
 @description('URL suffix of the API at the gateway, and the Functions route prefix at the backend.')
@@ -63,6 +74,12 @@ resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
   sku: {
     name: skuName
     capacity: 1
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${gatewayIdentityId}': {}
+    }
   }
   properties: {
     publisherEmail: publisherEmail
@@ -101,31 +118,34 @@ resource issuerNamedValue 'Microsoft.ApiManagement/service/namedValues@2024-05-0
   }
 }
 
-// Documented exception (docs/deploy.md): HTTP functions use authLevel 'function', so the gateway needs the key.
-resource functionKeyNamedValue 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {
+resource gatewayClientIdNamedValue 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {
   parent: service
-  name: 'tripgen-function-key'
+  name: 'tripgen-gateway-client-id'
   properties: {
-    displayName: 'tripgen-function-key'
-    value: listKeys(resourceId('Microsoft.Web/sites/host', functionApp.name, 'default'), '2024-11-01').functionKeys.default
-    secret: true
+    displayName: 'tripgen-gateway-client-id'
+    value: gatewayIdentityClientId
+    secret: false
+  }
+}
+
+resource userTokenHeaderNamedValue 'Microsoft.ApiManagement/service/namedValues@2024-05-01' = {
+  parent: service
+  name: 'tripgen-user-token-header'
+  properties: {
+    displayName: 'tripgen-user-token-header'
+    value: userTokenHeader
+    secret: false
   }
 }
 
 resource backend 'Microsoft.ApiManagement/service/backends@2024-05-01' = {
   parent: service
   name: backendId
-  dependsOn: [functionKeyNamedValue]
   properties: {
     description: 'TripGen Function App'
     url: backendUrl
     protocol: 'http'
     resourceId: '${environment().resourceManager}${substring(functionApp.id, 1)}'
-    credentials: {
-      header: {
-        'x-functions-key': ['{{tripgen-function-key}}']
-      }
-    }
     tls: {
       validateCertificateChain: true
       validateCertificateName: true
@@ -155,6 +175,9 @@ resource api 'Microsoft.ApiManagement/service/apis@2024-05-01' = {
     subscriptionRequired: false
     format: 'openapi+json'
     value: openApiDocument
+    // Required query parameters stay query parameters: the default ('template') would make them part of the
+    // URL template, so a request without `from` got the gateway's 404 instead of the app's 400.
+    translateRequiredQueryParameters: 'query'
     serviceUrl: backendUrl
   }
 }
@@ -162,7 +185,14 @@ resource api 'Microsoft.ApiManagement/service/apis@2024-05-01' = {
 resource apiPolicy 'Microsoft.ApiManagement/service/apis/policies@2024-05-01' = {
   parent: api
   name: 'policy'
-  dependsOn: [backend, openIdConfigurationNamedValue, audienceNamedValue, issuerNamedValue]
+  dependsOn: [
+    backend
+    openIdConfigurationNamedValue
+    audienceNamedValue
+    issuerNamedValue
+    gatewayClientIdNamedValue
+    userTokenHeaderNamedValue
+  ]
   properties: {
     format: 'xml'
     value: loadTextContent('../policies/api.xml')

@@ -17,6 +17,9 @@ param keyVaultName string
 @description('Application Insights component of APPLICATIONINSIGHTS_CONNECTION_STRING.')
 param appInsightsName string
 
+@description('Azure Managed Redis cluster of REDIS_URL (its database `default`).')
+param redisName string
+
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -41,6 +44,28 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
+}
+
+resource redis 'Microsoft.Cache/redisEnterprise@2025-07-01' existing = {
+  name: redisName
+}
+
+resource redisDatabase 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' existing = {
+  parent: redis
+  name: 'default'
+}
+
+// Redis data access is not an Azure role but the database's access policy `default` (full data access, the
+// one Azure Managed Redis offers), assigned to the identity's object id. Assignment names are alphanumeric.
+resource redisDataAccess 'Microsoft.Cache/redisEnterprise/databases/accessPolicyAssignments@2025-07-01' = {
+  parent: redisDatabase
+  name: 'app${uniqueString(principalId)}'
+  properties: {
+    accessPolicyName: 'default'
+    user: {
+      objectId: principalId
+    }
+  }
 }
 
 resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

@@ -7,6 +7,11 @@
 // App settings use the names of src/shared/config/settings.ts; the others are the platform settings
 // listed in docs/deploy.md (a unit test keeps the three in step). Secrets are NOT app settings: the app
 // reads them from Key Vault through KEY_VAULT_URI with its managed identity.
+//
+// Inbound: App Service Authentication admits only API Management's identity (a token it obtains with
+// authentication-managed-identity); the traveller's own bearer token rides along in AUTH_TOKEN_HEADER and
+// the app validates it again and takes the user from it. No function keys: the HTTP functions are
+// `anonymous` to the Functions host, and nothing reads the host's keys (which need a running host).
 
 @description('Azure region.')
 param location string
@@ -65,12 +70,24 @@ param authAudience string
 @description('JWKS URL of the token issuer.')
 param authJwksUri string
 
+@description('Object (principal) id of API Management\'s identity: the only caller App Service Authentication admits.')
+param gatewayPrincipalId string
+
+@description('Azure Managed Redis host name (<name>.<region>.redis.azure.net).')
+param redisHostName string
+
+@description('Azure Managed Redis database port (TLS).')
+param redisPort int
+
 resource contentStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: contentStorageAccountName
 }
 
 // Documented exception (docs/deploy.md): Azure Files has no managed-identity auth for the content share.
 var contentShareConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${contentStorage.name};AccountKey=${contentStorage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+// Header that carries the traveller's bearer token from API Management to the app (policies/api.xml).
+var userTokenHeader = 'x-tripgen-user-authorization'
 
 var appSettings = {
   // Platform settings (docs/deploy.md, "Platform settings").
@@ -94,6 +111,11 @@ var appSettings = {
   AUTH_ISSUER: authIssuer
   AUTH_AUDIENCE: authAudience
   AUTH_JWKS_URI: authJwksUri
+  // API Management moves the traveller's Authorization header here (policies/api.xml).
+  AUTH_TOKEN_HEADER: userTokenHeader
+  // Azure Managed Redis with the app's Entra ID identity; no password in the URL or anywhere else.
+  REDIS_URL: 'rediss://${redisHostName}:${redisPort}'
+  REDIS_AUTH: 'entra'
   SANDBOX_UPSTREAM: 'false'
   WARMERS_RUN_ON_STARTUP: 'false'
   // Resolved by the Functions host itself (`%WARMER_SCHEDULE%` in the timer triggers) when it indexes
@@ -132,7 +154,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     reserved: true
     httpsOnly: true
     clientAffinityEnabled: false
-    // Inbound stays public for API Management (which sends the host key); data services are private.
+    // Inbound stays public for API Management (App Service Authentication admits only its identity).
     publicNetworkAccess: 'Enabled'
     virtualNetworkSubnetId: appSubnetId
     outboundVnetRouting: {
@@ -150,12 +172,9 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       http20Enabled: true
       // Anonymous (src/functions/health.ts); lets the platform take broken instances out of rotation.
       healthCheckPath: '/api/health'
-      appSettings: [
-        for setting in items(appSettings): {
-          name: setting.key
-          value: setting.value
-        }
-      ]
+      // map(), not a `for` loop: a loop's source must be known when the deployment starts (BCP178), and
+      // this one holds the content share's key, which only listKeys() at deployment time knows.
+      appSettings: map(items(appSettings), setting => { name: setting.key, value: setting.value })
     }
   }
 }
@@ -177,7 +196,47 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
+// App Service Authentication: every request but the health probe needs an Entra ID token for the API's
+// audience from API Management's identity; anything else gets 401/403 before the app runs.
+resource authentication 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: ['/api/health']
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authAudience
+          openIdIssuer: authIssuer
+        }
+        validation: {
+          allowedAudiences: [authAudience, 'api://${authAudience}']
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: {
+              identities: [gatewayPrincipalId]
+            }
+          }
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+}
+
 output name string = site.name
 output id string = site.id
 output principalId string = site.identity.principalId
 output defaultHostName string = site.properties.defaultHostName
+output userTokenHeader string = userTokenHeader

@@ -1,5 +1,5 @@
 // Key Vault with RBAC authorization and purge protection, reachable only through its private endpoint.
-// It holds the provider keys (from @secure() parameters) and, written by redis.bicep, `redis-url`.
+// It holds the provider keys (from @secure() parameters) and nothing for Redis (Entra ID, no keys).
 // Secret names are the `keyVaultName`s of src/shared/config/settings.ts: the app reads them itself through
 // KEY_VAULT_URI with its managed identity (Key Vault Secrets User) and refreshes them periodically.
 // ARM writes the secrets over the control plane, which the vault's network rules do not block.

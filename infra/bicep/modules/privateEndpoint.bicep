@@ -16,7 +16,7 @@ param subnetId string
 @description('Resource id of the service to connect to.')
 param serviceId string
 
-@description('Sub-resource: blob, queue, table, file, namespace (Service Bus), vault (Key Vault) or redisCache.')
+@description('Sub-resource: blob, queue, table, file, namespace (Service Bus), vault (Key Vault) or redisEnterprise (Azure Managed Redis).')
 param groupId string
 
 @description('Name of the privatelink.* DNS zone for this sub-resource (in this resource group).')

@@ -1,6 +1,8 @@
-// Azure Cache for Redis: TLS only (non-SSL port 6379 off, TLS 1.2+), private endpoint only, allkeys-lru as
-// the seeds' cache design asks. The app connects with the access key, which never leaves Azure: it goes
-// straight into Key Vault as the `redis-url` secret (documented exception to "identity everywhere").
+// Azure Managed Redis (Microsoft.Cache/redisEnterprise), the successor of the retiring Azure Cache for Redis:
+// one cluster with its one database `default`, TLS only on port 10000, reachable only through its private
+// endpoint (main.bicep), allkeys-lru as the cache design asks. Access keys are disabled: the app signs in
+// with its managed identity (Entra ID), given data access by an access policy assignment in
+// appRoleAssignments.bicep. No Redis secret exists anywhere, so Key Vault holds none.
 
 @description('Azure region.')
 param location string
@@ -8,56 +10,39 @@ param location string
 @description('Tags for every resource.')
 param tags object
 
-@description('Cache name.')
+@description('Cluster name.')
 param cacheName string
 
-@allowed(['Basic', 'Standard', 'Premium'])
-@description('Tier (Basic has no SLA).')
-param skuName string = 'Standard'
+@description('Azure Managed Redis SKU (tier and size), e.g. Balanced_B1.')
+param skuName string = 'Balanced_B1'
 
-@minValue(0)
-@maxValue(6)
-@description('Size within the tier: C0-C6 for Basic/Standard, P1-P4 for Premium.')
-param capacity int = 1
-
-@description('Key Vault that receives the `redis-url` secret.')
-param keyVaultName string
-
-resource cache 'Microsoft.Cache/redis@2024-11-01' = {
+resource cluster 'Microsoft.Cache/redisEnterprise@2025-07-01' = {
   name: cacheName
   location: location
   tags: tags
+  sku: {
+    name: skuName
+  }
   properties: {
-    sku: {
-      name: skuName
-      family: skuName == 'Premium' ? 'P' : 'C'
-      capacity: capacity
-    }
-    enableNonSslPort: false
     minimumTlsVersion: '1.2'
     publicNetworkAccess: 'Disabled'
-    redisVersion: '6'
-    redisConfiguration: {
-      'maxmemory-policy': 'allkeys-lru'
-    }
   }
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
-  name: keyVaultName
-}
-
-// REDIS_URL's format (settings.ts): rediss://:<key>@<host>:6380. The key is URL-encoded because access keys
-// are base64 and may contain '/', '+' and '='; ioredis decodes the password again.
-resource redisUrlSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
-  parent: vault
-  name: 'redis-url'
+// EnterpriseCluster: the service's proxy presents one endpoint, so an ordinary (non-cluster) client works.
+resource database 'Microsoft.Cache/redisEnterprise/databases@2025-07-01' = {
+  parent: cluster
+  name: 'default'
   properties: {
-    value: 'rediss://:${uriComponent(cache.listKeys().primaryKey)}@${cache.properties.hostName}:6380'
-    contentType: 'text/plain'
+    clientProtocol: 'Encrypted'
+    port: 10000
+    clusteringPolicy: 'EnterpriseCluster'
+    evictionPolicy: 'AllKeysLRU'
+    accessKeysAuthentication: 'Disabled'
   }
 }
 
-output name string = cache.name
-output id string = cache.id
-output hostName string = cache.properties.hostName
+output name string = cluster.name
+output id string = cluster.id
+output hostName string = cluster.properties.hostName
+output port int = database.properties.port
