@@ -11,7 +11,7 @@ import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itiner
 app.http('itinerary-get', {
   methods: ['GET'],
   route: 'trips/{tripId}/itinerary',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const { etag, body } = await ctx.itineraries.view(principal.userId, tripId);
@@ -30,7 +30,7 @@ app.http('itinerary-get', {
 app.http('itinerary-item-patch', {
   methods: ['PATCH'],
   route: 'trips/{tripId}/itinerary/items/{itemId}',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const itemId = routeId(request, 'itemId');
@@ -50,7 +50,7 @@ app.http('itinerary-item-patch', {
 app.http('itinerary-attachments-create', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/items/{itemId}/attachments',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const itemId = routeId(request, 'itemId');

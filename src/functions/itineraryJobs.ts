@@ -12,7 +12,7 @@ import { createJobBodySchema, jobOptionsSchema } from '../shared/jobs/Job.js';
 app.http('itinerary-jobs-create', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary-jobs',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const key = request.headers.get('idempotency-key') ?? undefined;

@@ -10,7 +10,7 @@ import { jobEventStream } from '../shared/jobs/jobEventStream.js';
 app.http('jobs-get', {
   methods: ['GET'],
   route: 'jobs/{jobId}',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const job = await ctx.jobs.get(principal.userId, routeId(request, 'jobId'));
     return json(200, toJobView(job), TERMINAL.has(job.status) ? {} : { 'retry-after': '1' });
@@ -21,7 +21,7 @@ app.http('jobs-get', {
 app.http('jobs-events', {
   methods: ['GET'],
   route: 'jobs/{jobId}/events',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const jobId = routeId(request, 'jobId');
     await ctx.jobs.get(principal.userId, jobId); // 404 before opening a stream

@@ -16,7 +16,7 @@ import { MCP_TOOLS } from '../shared/mcp/mcpTools.js';
 app.http('mcp', {
   methods: ['POST', 'GET', 'DELETE'],
   route: 'mcp',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     // The transport would answer GET with an SSE stream that never ends (nothing can be pushed to a
     // stateless session), holding the invocation open; the spec lets a server without one say 405.

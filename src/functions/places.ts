@@ -17,7 +17,7 @@ import { matrixBodySchema, routeQuerySchema } from '../shared/places/routeParams
 app.http('places-search', {
   methods: ['GET'],
   route: 'places/search',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const params = readQuery(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
@@ -28,7 +28,7 @@ app.http('places-search', {
 app.http('places-details', {
   methods: ['GET'],
   route: 'places/{id}',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const id = parseOrThrow(placeIdSchema, request.params.id, 'params.id');
     const { language } = readQuery(request, placeDetailsQuerySchema);
@@ -40,7 +40,7 @@ app.http('places-details', {
 app.http('routes-get', {
   methods: ['GET'],
   route: 'routes',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const q = readQuery(request, routeQuerySchema);
     const leg = await ctx.places.routes.route(
@@ -54,7 +54,7 @@ app.http('routes-get', {
 app.http('routes-matrix', {
   methods: ['POST'],
   route: 'routes/matrix',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const body = await readJsonBody(request, matrixBodySchema, ctx.config.http.maxBodyBytes);
     const rows = await ctx.places.routes.matrix(body, signal);
@@ -65,7 +65,7 @@ app.http('routes-matrix', {
 app.http('geocode', {
   methods: ['GET'],
   route: 'geocode',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const results = await ctx.places.geocoding.geocode(readQuery(request, geocodeParamsSchema), signal);
     return json(200, { results });
@@ -75,7 +75,7 @@ app.http('geocode', {
 app.http('reverse-geocode', {
   methods: ['GET'],
   route: 'reverse-geocode',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const result = await ctx.places.geocoding.reverse(readQuery(request, reverseGeocodeParamsSchema), signal);
     return json(200, { result });

@@ -10,7 +10,7 @@ import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../share
 app.http('trips-create', {
   methods: ['POST'],
   route: 'trips',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const input = await readJsonBody(request, tripInputSchema, ctx.config.http.maxBodyBytes);
     const { trip, etag } = await ctx.trips.create(principal.userId, input);
@@ -21,7 +21,7 @@ app.http('trips-create', {
 app.http('trips-list', {
   methods: ['GET'],
   route: 'trips',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const query = readQuery(request, listTripsQuerySchema);
     const page = await ctx.trips.list(principal.userId, query.pageSize, query.cursor);
@@ -32,7 +32,7 @@ app.http('trips-list', {
 app.http('trips-item', {
   methods: ['GET', 'PUT', 'PATCH', 'DELETE'],
   route: 'trips/{tripId}',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const owner = principal.userId;

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 
 import { Authenticator } from '../auth/Authenticator.js';
 import { RedisCacheStore } from '../cache/CacheStore.js';
-import { createRedisConnection } from '../cache/redisConnection.js';
+import { createEntraRedisConnection, createRedisConnection } from '../cache/redisConnection.js';
 import { TieredCache } from '../cache/TieredCache.js';
 import type { AppConfig } from '../config/AppConfig.js';
 import { loadConfig, type LoadConfigOptions } from '../config/loadConfig.js';
@@ -79,7 +79,11 @@ export async function buildAppContext(
 
   const storage = createStorageClients(config, getCredential);
   const redisUrl = config.secrets.get('REDIS_URL');
-  const redis: Redis | undefined = redisUrl ? createRedisConnection(redisUrl) : undefined;
+  const redis: Redis | undefined = !redisUrl
+    ? undefined
+    : config.cache.redisAuth === 'entra'
+      ? await createEntraRedisConnection(redisUrl, getCredential(), logger)
+      : createRedisConnection(redisUrl);
   redis?.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
 
   const cache = new TieredCache({

@@ -10,6 +10,8 @@ export interface AppConfig {
     readonly issuer: string;
     readonly audience: string;
     readonly jwksUri?: string;
+    /** Header holding the caller's bearer token (`authorization` unless behind API Management). */
+    readonly tokenHeader: string;
   };
   readonly providers: {
     readonly kakaoLocalBaseUrl: string;
@@ -35,6 +37,7 @@ export interface AppConfig {
     readonly l1MaxEntries: number;
     readonly l1TtlSeconds: number;
     readonly redisConfigured: boolean;
+    readonly redisAuth: 'none' | 'entra';
   };
   readonly keyVault: { readonly uri?: string; readonly refreshSeconds: number };
   readonly openai: {

@@ -70,6 +70,7 @@ export async function loadConfig(
       issuer: v('AUTH_ISSUER'),
       audience: v('AUTH_AUDIENCE'),
       jwksUri: v('AUTH_JWKS_URI'),
+      tokenHeader: v('AUTH_TOKEN_HEADER'),
     },
     providers: {
       kakaoLocalBaseUrl: v('KAKAO_LOCAL_BASE_URL'),
@@ -94,6 +95,7 @@ export async function loadConfig(
       l1MaxEntries: v('CACHE_L1_MAX_ENTRIES'),
       l1TtlSeconds: v('CACHE_L1_TTL_SECONDS'),
       redisConfigured: values.has('REDIS_URL'),
+      redisAuth: v('REDIS_AUTH'),
     },
     keyVault: { uri: v('KEY_VAULT_URI'), refreshSeconds: v('KEY_VAULT_REFRESH_SECONDS') },
     openai: {

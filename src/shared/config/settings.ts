@@ -161,10 +161,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     name: 'REDIS_URL',
     description:
-      'Redis URL (`rediss://:<key>@<name>.redis.cache.windows.net:6380`). Without it the cache is in-process only and job events poll the store.',
+      'Redis URL: locally `redis://127.0.0.1:6379` (a password in the URL if the server needs one); in Azure `rediss://<name>.<region>.redis.azure.net:10000` with `REDIS_AUTH=entra`. Without it the cache is in-process only and job events poll the store.',
     schema: z.string().regex(/^rediss?:\/\//, 'expected redis:// or rediss://'),
     secret: true,
-    keyVaultName: 'redis-url',
   },
   {
     name: 'CACHE_L1_MAX_ENTRIES',
@@ -315,6 +314,21 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: 'Minimum log level: `debug`, `info`, `warn` or `error`.',
     schema: z.enum(['debug', 'info', 'warn', 'error']),
     default: 'info',
+  },
+  // Issue #15: identity between API Management and the app, Entra ID sign-in to Azure Managed Redis.
+  {
+    name: 'AUTH_TOKEN_HEADER',
+    description:
+      "Request header that carries the caller's bearer token. In Azure API Management moves it to `x-tripgen-user-authorization`, because `Authorization` then carries the gateway's own identity token for App Service Authentication.",
+    schema: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'expected an HTTP header name'),
+    default: 'authorization',
+  },
+  {
+    name: 'REDIS_AUTH',
+    description:
+      "`none`: the URL alone (local Redis). `entra`: sign in with the app's managed identity (user = its object id, password = an Entra ID token, refreshed before expiry), as Azure Managed Redis requires with access keys off.",
+    schema: z.enum(['none', 'entra']),
+    default: 'none',
   },
 ];
 

@@ -74,7 +74,8 @@ export function authenticated(
   handler: (request: HttpRequest, scope: AuthenticatedScope) => Promise<HttpResponseInit>,
 ): HttpHandler {
   return anonymous(async (request, scope) => {
-    const principal = await scope.app.authenticator.authenticate(request.headers.get('authorization'));
+    const token = request.headers.get(scope.app.config.auth.tokenHeader);
+    const principal = await scope.app.authenticator.authenticate(token);
     return handler(request, { ...scope, principal });
   });
 }

@@ -33,7 +33,7 @@ describe('API Management service, API and backend', () => {
     expect(textOf(at(apiPolicy, 'dependsOn'))).toContain('backend');
   });
 
-  it('calls the Function App over HTTPS with the host key as x-functions-key', () => {
+  it('calls the Function App over HTTPS with no key: the gateway identity authenticates it', () => {
     const backend = apim.find('resource', 'backend').value;
     expect(textOf(at(backend, 'properties.url'))).toBe('backendUrl');
     expect(textOf(apim.find('var', 'backendUrl').value)).toBe(
@@ -43,9 +43,9 @@ describe('API Management service, API and backend', () => {
     expect(stringOf(apim.find('param', 'apiPath').value)).toBe('api');
     expect(JSON.parse(readRepoFile('host.json')).extensions.http.routePrefix).toBe('api');
     expect(textOf(at(apim.find('resource', 'api').value, 'properties.path'))).toBe('apiPath');
-    expect(textOf(at(backend, 'properties.credentials.header'))).toContain(
-      "'x-functions-key': ['{{tripgen-function-key}}']",
-    );
+    expect(at(backend, 'properties.credentials')).toBeUndefined();
+    expect(textOf(at(apimParams, 'gatewayIdentityClientId'))).toBe('gatewayIdentity.outputs.clientId');
+    expect(textOf(at(appParams, 'gatewayPrincipalId'))).toBe('gatewayIdentity.outputs.principalId');
     expect(literalOf(at(backend, 'properties.tls.validateCertificateChain'))).toBe(true);
     expect(textOf(at(apimParams, 'functionAppName'))).toBe('functionApp.outputs.name');
   });
@@ -68,7 +68,7 @@ describe('API Management service, API and backend', () => {
     expect(apim.source).not.toMatch(/'Consumption'/);
   });
 
-  it('reads the host key only once the app identity has its storage roles', () => {
-    expect(textOf(at(main.find('module', 'apim').value, 'dependsOn'))).toContain('appRoles');
+  it('waits for nothing of the running app: no dependency on its role assignments or host', () => {
+    expect(at(main.find('module', 'apim').value, 'dependsOn')).toBeUndefined();
   });
 });

@@ -14,7 +14,10 @@ import { allBicepFiles, repoRoot } from './support/infraFiles.js';
  */
 describe.runIf(requireBicep)('Bicep CLI in CI', () => {
   it('is installed', () => {
-    expect(bicepCommand, 'run `bash .ci/install-bicep` (NuGet package Azure.Bicep.CommandLine.linux-x64)').toBeDefined();
+    expect(
+      bicepCommand,
+      'run `bash .ci/install-bicep` (NuGet package Azure.Bicep.CommandLine.linux-x64)',
+    ).toBeDefined();
   });
 });
 
@@ -41,11 +44,13 @@ describe.skipIf(!bicepCommand)('bicep build and bicep lint', () => {
 
   it('gives every suppressed diagnostic a written reason on the line above', () => {
     const unexplained = allBicepFiles().flatMap((file) =>
-      file.source.split('\n').flatMap((line, i, lines) =>
-        /^\s*#disable-(next-line|diagnostics)/.test(line) && !/^\s*\/\/\s*\S{3,}/.test(lines[i - 1] ?? '')
-          ? [`${file.path}:${i + 1}`]
-          : [],
-      ),
+      file.source
+        .split('\n')
+        .flatMap((line, i, lines) =>
+          /^\s*#disable-(next-line|diagnostics)/.test(line) && !/^\s*\/\/\s*\S{3,}/.test(lines[i - 1] ?? '')
+            ? [`${file.path}:${i + 1}`]
+            : [],
+        ),
     );
     expect(unexplained).toEqual([]);
   });

@@ -16,17 +16,9 @@ function listKeysUsers(): string[] {
 }
 
 describe('keys versus managed identity', () => {
-  it('read an access key only for the three documented exceptions', () => {
-    expect(documentedNames('key-exceptions').sort()).toEqual(
-      ['WEBSITE_CONTENTAZUREFILECONNECTIONSTRING', 'redis-url', 'tripgen-function-key'].sort(),
-    );
-    expect(listKeysUsers().sort()).toEqual(
-      [
-        'modules/apim.bicep resource functionKeyNamedValue',
-        'modules/functionApp.bicep var contentShareConnectionString',
-        'modules/redis.bicep resource redisUrlSecret',
-      ].sort(),
-    );
+  it('read an access key only for the one documented exception, the content share', () => {
+    expect(documentedNames('key-exceptions')).toEqual(['WEBSITE_CONTENTAZUREFILECONNECTIONSTRING']);
+    expect(listKeysUsers()).toEqual(['modules/functionApp.bicep var contentShareConnectionString']);
   });
 
   it('use the content-share connection string for the content share setting only', () => {
@@ -70,17 +62,10 @@ describe('keys versus managed identity', () => {
     expect(textOf(at(params, 'contentAccountName'))).not.toBe(textOf(at(params, 'dataAccountName')));
   });
 
-  it('put the Redis key only into Key Vault, and the function key only into a secret named value', () => {
-    const redisUrl = bicep('infra/bicep/modules/redis.bicep').find('resource', 'redisUrlSecret');
-    expect(redisUrl.target).toMatch(/^Microsoft\.KeyVault\/vaults\/secrets@/);
-    expect(textOf(at(redisUrl.value, 'properties.value'))).toBe(
-      "'rediss://:${uriComponent(cache.listKeys().primaryKey)}@${cache.properties.hostName}:6380'",
-    );
-    const key = bicep('infra/bicep/modules/apim.bicep').find('resource', 'functionKeyNamedValue');
-    expect(literalOf(at(key.value, 'properties.secret'))).toBe(true);
-    expect(textOf(at(key.value, 'properties.value'))).toMatch(
-      /^listKeys\(resourceId\('Microsoft\.Web\/sites\/host', functionApp\.name, 'default'\), '[\d-]+'\)\.functionKeys\.default$/,
-    );
+  it('give Redis no key at all: access keys off, the app signs in with its identity', () => {
+    const database = bicep('infra/bicep/modules/redis.bicep').find('resource', 'database');
+    expect(stringOf(at(database.value, 'properties.accessKeysAuthentication'))).toBe('Disabled');
+    expect(allBicepFiles().flatMap((file) => file.resources('Microsoft.Cache/redis'))).toEqual([]);
   });
 
   it('never output a key (the list* functions are the ones that return keys)', () => {

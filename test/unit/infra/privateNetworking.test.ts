@@ -57,7 +57,7 @@ describe('VNet, private endpoints and private DNS', () => {
       },
       namespace: { service: 'serviceBus.outputs.namespaceId', zone: "'privatelink.servicebus.windows.net'" },
       vault: { service: 'keyVault.outputs.id', zone: "'privatelink.vaultcore.azure.net'" },
-      redisCache: { service: 'redis.outputs.id', zone: "'privatelink.redis.cache.windows.net'" },
+      redisEnterprise: { service: 'redis.outputs.id', zone: "'privatelink.redis.azure.net'" },
     });
   });
 
@@ -88,7 +88,7 @@ describe('VNet, private endpoints and private DNS', () => {
     const closed = [
       ['serviceBus', 'namespace'],
       ['keyVault', 'vault'],
-      ['redis', 'cache'],
+      ['redis', 'cluster'],
       ['storage', 'content'],
     ].map(([module, resource]) => {
       const found = bicep(`infra/bicep/modules/${module}.bicep`).find('resource', resource!);

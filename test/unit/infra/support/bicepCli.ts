@@ -86,5 +86,7 @@ export function runBicep(args: readonly string[]): BicepRun {
 
 /** `file(line,col) : Level CODE: message`, for assertion messages. */
 export function describeDiagnostics(diagnostics: readonly BicepDiagnostic[]): string {
-  return diagnostics.map((d) => `${d.file}(${d.line},${d.column}) ${d.level} ${d.code}: ${d.message}`).join('\n');
+  return diagnostics
+    .map((d) => `${d.file}(${d.line},${d.column}) ${d.level} ${d.code}: ${d.message}`)
+    .join('\n');
 }

@@ -193,7 +193,8 @@ class Reader {
       while (this.peek().kind === 'newline' || this.peek().text === ',') this.next();
       if (this.peek().text === '}') break;
       const keyToken = this.next();
-      const key = keyToken.kind === 'string' ? stringLiteral(keyToken) : keyToken.text;
+      // An interpolated key ('${id}': the user-assigned identities map) is kept as written.
+      const key = keyToken.kind === 'string' ? (stringLiteral(keyToken) ?? keyToken.text) : keyToken.text;
       if (key === undefined || keyToken.kind === 'symbol')
         throw new SyntaxError(`bad object key at ${keyToken.start}`);
       this.expect(':');
