@@ -3,18 +3,21 @@ import '../shared/http/enableHttpStream.js';
 import { app, type InvocationContext } from '@azure/functions';
 
 import { getAppContext } from '../shared/app/appContextHolder.js';
+import { queueBackendFor } from '../shared/queue/queueBackend.js';
 
 /**
  * The itinerary worker: one body, two triggers. In Azure the jobs arrive on Service Bus (max delivery 3,
  * then the dead-letter queue); locally, without a Service Bus connection, on an Azure Storage queue
- * (max dequeue 5 from host.json, then `<queue>-poison`). The choice is made from the app settings at
- * start-up, exactly as the host resolves the trigger's `connection`.
+ * (max dequeue 5 from host.json, then `<queue>-poison`). `queueBackendFor` makes the choice from the app
+ * settings, exactly as the host resolves the trigger's `connection`, and the sender uses the same decision
+ * (loadConfig), which refuses a trigger connection that exists only in Key Vault.
+ *
+ * Neither the dead-letter nor the poison queue has a trigger: a trigger completes (removes) what it handles,
+ * and those messages must stay for inspection. The sweeper below peeks both and fails their jobs.
  */
 const SERVICE_BUS_MAX_DELIVERY = 3; // infra/bicep: queue maxDeliveryCount
 const STORAGE_MAX_DEQUEUE = 5; // host.json extensions.queues.maxDequeueCount
-const useServiceBus = Boolean(
-  process.env.ServiceBusConnection || process.env.ServiceBusConnection__fullyQualifiedNamespace,
-);
+const useServiceBus = queueBackendFor(process.env) === 'servicebus';
 
 async function handleJob(message: unknown, context: InvocationContext): Promise<void> {
   const ctx = await getAppContext();
@@ -29,28 +32,13 @@ async function handleJob(message: unknown, context: InvocationContext): Promise<
   );
 }
 
-async function handleDeadLetter(message: unknown, context: InvocationContext): Promise<void> {
-  const ctx = await getAppContext();
-  const meta = context.triggerMetadata ?? {};
-  const reason = String(
-    meta.deadLetterReason ?? (useServiceBus ? 'dead-lettered' : 'poison: retries exhausted'),
-  );
-  await ctx.worker.deadLettered(message, reason);
-}
-
 if (useServiceBus) {
   app.serviceBusQueue('itinerary-worker', {
     connection: 'ServiceBusConnection',
     queueName: '%ITINERARY_QUEUE_NAME%',
     handler: handleJob,
   });
-  app.serviceBusQueue('itinerary-dead-letters', {
-    connection: 'ServiceBusConnection',
-    queueName: '%ITINERARY_QUEUE_NAME%/$DeadLetterQueue',
-    handler: handleDeadLetter,
-  });
 } else {
-  // No poison-queue trigger: it would consume the messages. The sweeper below peeks them instead.
   app.storageQueue('itinerary-worker', {
     connection: 'AzureWebJobsStorage',
     queueName: '%ITINERARY_QUEUE_NAME%',
@@ -58,7 +46,7 @@ if (useServiceBus) {
   });
 }
 
-/** Ends jobs whose messages were poisoned, expired or whose worker died hard (see JobSweeper). */
+/** Ends jobs whose messages were dead-lettered or poisoned (peeked, never removed), expired, or whose worker died hard (see JobSweeper). */
 app.timer('itinerary-job-sweeper', {
   schedule: '0 */5 * * * *',
   runOnStartup: false,

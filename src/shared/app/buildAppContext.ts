@@ -26,6 +26,7 @@ import { createProviderClients } from '../places/ProviderClients.js';
 import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
 import { createUpstreamDispatchers } from '../providers/http/upstreamDispatchers.js';
 import type { JobQueue } from '../queue/JobQueue.js';
+import { ServiceBusDeadLetters } from '../queue/ServiceBusDeadLetters.js';
 import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
 import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
@@ -118,6 +119,10 @@ export async function buildAppContext(
       ? new ServiceBusJobQueue(serviceBus.createSender(config.queue.name))
       : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
 
+  const deadLetters = serviceBus
+    ? new ServiceBusDeadLetters(serviceBus.createReceiver(config.queue.name, { subQueueType: 'deadLetter' }))
+    : undefined;
+
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
   const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
   const worker = new ItineraryWorker({
@@ -170,6 +175,7 @@ export async function buildAppContext(
         config.queue.backend === 'storage'
           ? storage.queues.getQueueClient(`${config.queue.name}-poison`)
           : undefined,
+      deadLetters,
     }),
     warmer: new PopularWarmer({ places, lock: runLock, config: config.warmers, logger }),
     verifier: new UpcomingTripVerifier({
@@ -184,6 +190,7 @@ export async function buildAppContext(
     async close() {
       config.secrets.stopAutoRefresh();
       await jobQueue.close().catch(() => undefined);
+      await deadLetters?.close().catch(() => undefined);
       await serviceBus?.close().catch(() => undefined);
       await dispatchers.close().catch(() => undefined);
       redis?.disconnect();

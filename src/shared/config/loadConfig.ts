@@ -1,3 +1,4 @@
+import { queueBackendFor, TRIGGER_CONNECTIONS } from '../queue/queueBackend.js';
 import type { AppConfig, SecretName } from './AppConfig.js';
 import { ConfigError, type ConfigIssue } from './ConfigError.js';
 import { KeyVaultSecretSource } from './KeyVaultSecretSource.js';
@@ -50,6 +51,12 @@ export async function loadConfig(
     setting: 'AzureWebJobsStorage',
     message: 'set AzureWebJobsStorage (connection string) or AzureWebJobsStorage__accountName (identity)',
   });
+  for (const name of TRIGGER_CONNECTIONS)
+    check(!values.has(name) || (env[name] ?? '').trim() !== '', {
+      setting: name,
+      message:
+        'comes only from Key Vault, but the Functions host resolves trigger connections from app settings before the app runs: make it an app setting (or a Key Vault reference) or use the identity-based settings',
+    });
   const destinations = parseDestinations(v<string>('WARMER_DESTINATIONS'), issues);
   if (issues.length > 0) throw new ConfigError(issues);
 
@@ -87,7 +94,7 @@ export async function loadConfig(
       clientId: v('AzureWebJobsStorage__clientId'),
     },
     queue: {
-      backend: values.has('ServiceBusConnection') || serviceBusNamespace ? 'servicebus' : 'storage',
+      backend: queueBackendFor(env),
       name: v('ITINERARY_QUEUE_NAME'),
       serviceBusNamespace,
     },

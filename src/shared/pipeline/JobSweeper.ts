@@ -3,6 +3,7 @@ import type { QueueClient } from '@azure/storage-queue';
 import { TERMINAL } from '../jobs/Job.js';
 import type { JobEventBus } from '../jobs/JobEventBus.js';
 import type { JobStore } from '../jobs/JobStore.js';
+import type { DeadLetterSource } from '../queue/ServiceBusDeadLetters.js';
 import type { Logger } from '../telemetry/Logger.js';
 
 export interface JobSweeperDeps {
@@ -11,6 +12,8 @@ export interface JobSweeperDeps {
   logger: Logger;
   /** Storage backend only: the `<queue>-poison` queue, peeked (never consumed, so messages stay for inspection). */
   poisonQueue?: QueueClient;
+  /** Service Bus backend only: the dead-letter queue, peeked too (messages stay there for inspection). */
+  deadLetters?: DeadLetterSource;
   now?: () => number;
 }
 
@@ -31,7 +34,7 @@ export class JobSweeper {
   }
 
   async sweep(): Promise<{ poisoned: number; expired: number; stalled: number }> {
-    const poisoned = await this.#sweepPoison();
+    const poisoned = (await this.#sweepPoison()) + (await this.#sweepDeadLetters());
     const now = (this.#deps.now ?? Date.now)();
     let expired = 0;
     let stalled = 0;
@@ -68,6 +71,15 @@ export class JobSweeper {
           'The job message was moved to the poison queue after repeated failures',
         ))
       )
+        count++;
+    }
+    return count;
+  }
+
+  async #sweepDeadLetters(): Promise<number> {
+    let count = 0;
+    for (const { jobId, reason } of (await this.#deps.deadLetters?.peekNew()) ?? []) {
+      if (jobId && (await this.#fail(jobId, 'dead_lettered', `The job message was dead-lettered: ${reason}`)))
         count++;
     }
     return count;

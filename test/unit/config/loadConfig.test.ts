@@ -99,18 +99,18 @@ describe('loadConfig', () => {
   });
 
   it('picks up rotated secrets on refresh and keeps old values when the vault fails', async () => {
-    const vault = new InMemorySecretSource({ 'redis-url': 'redis://:one@localhost:6379' });
+    const vault = new InMemorySecretSource({ 'kakao-rest-api-key': 'kakao-key-one-1234567890' });
     const config = await loadConfig(LOCAL, { secretSource: vault });
-    vault.set('redis-url', 'redis://:two@localhost:6379');
+    vault.set('kakao-rest-api-key', 'kakao-key-two-1234567890');
     await config.secrets.refresh();
-    expect(config.secrets.get('REDIS_URL')).toBe('redis://:two@localhost:6379');
+    expect(config.secrets.get('KAKAO_REST_API_KEY')).toBe('kakao-key-two-1234567890');
     vault.getSecret = async () => {
       throw new Error('vault down');
     };
     await config.secrets.refresh();
-    expect(config.secrets.get('REDIS_URL')).toBe('redis://:two@localhost:6379');
+    expect(config.secrets.get('KAKAO_REST_API_KEY')).toBe('kakao-key-two-1234567890');
     expect(config.secrets.lastRefreshError).toBe('Error');
-    expect(JSON.stringify(config)).not.toContain('two@');
+    expect(JSON.stringify(config)).not.toContain('kakao-key-two');
     config.secrets.stopAutoRefresh();
   });
 
