@@ -74,7 +74,7 @@ describe('the app behind API Management', () => {
   for (const op of withRequiredQuery) {
     it(`GET ${op.path}: the required query parameters reach the app, which answers 400 (not 404) without one`, async () => {
       const query = (params: Parameter[]) =>
-        new URLSearchParams(params.map((p) => [p.name, sampleValue(p)])).toString();
+        new URLSearchParams(params.map((p): [string, string] => [p.name, sampleValue(p)])).toString();
       const complete = await asGateway('traveller-1', `${op.path}?${query(op.params)}`);
       expect(complete.status).toBe(200);
       for (const missing of op.params) {

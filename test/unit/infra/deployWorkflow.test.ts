@@ -48,6 +48,10 @@ describe('GitHub Actions deploy workflow', () => {
     expect(commands.indexOf('npm ci')).toBeLessThan(test);
     expect(commands).toContain('npm run build');
     expect(job('test')).toMatch(/node-version: 22\b/);
+    const bicep = commands.findIndex((c) => c.includes('bash .ci/install-bicep'));
+    expect(bicep).toBeGreaterThanOrEqual(0);
+    expect(bicep).toBeLessThan(test);
+    expect(commands[bicep]).toContain('BICEP_BIN=');
   });
 
   it('provisions and deploys with azd after the tests pass, signed in with a federated credential', () => {
