@@ -173,7 +173,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       // Anonymous (src/functions/health.ts); lets the platform take broken instances out of rotation.
       healthCheckPath: '/api/health'
       // map(), not a `for` loop: a loop's source must be known when the deployment starts (BCP178), and
-      // this one holds the content share's key, which only listKeys() at deployment time knows.
+      // this one holds the content share's key, which is known only during the deployment.
       appSettings: map(items(appSettings), setting => { name: setting.key, value: setting.value })
     }
   }
