@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import {
   EntraRedisAuth,
@@ -145,6 +145,38 @@ describe('Entra ID sign-in to Redis (real redis-server with ACL users)', () => {
     } finally {
       redis.disconnect();
     }
+  });
+});
+
+describe('EntraRedisAuth scheduling (fake timers, no server)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gets the next token before the current one expires, and keeps doing so', async () => {
+    vi.useFakeTimers();
+    const issued: number[] = [];
+    const credential: TokenCredential = {
+      getToken: async () => {
+        issued.push(Date.now());
+        return {
+          token: fakeAccessToken('oid-1', issued.length),
+          expiresOnTimestamp: Date.now() + 10 * 60_000,
+        };
+      },
+    };
+    const redis = { status: 'wait', options: {} } as unknown as Redis;
+    const auth = new EntraRedisAuth(redis, credential);
+    await auth.refresh();
+    expect(redis.options).toMatchObject({ username: 'oid-1', password: fakeAccessToken('oid-1', 1) });
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
+    expect(issued).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(issued).toHaveLength(2);
+    expect(redis.options.password).toBe(fakeAccessToken('oid-1', 2));
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(issued).toHaveLength(3);
+    auth.stop();
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(issued).toHaveLength(3);
   });
 });
 
