@@ -3,8 +3,8 @@ import type { CacheStore } from '../../../src/shared/cache/CacheStore.js';
 import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
 import { loadConfig } from '../../../src/shared/config/loadConfig.js';
 import { createPlaceServices, type PlaceServices } from '../../../src/shared/places/PlaceServices.js';
-import { createProviderClients } from '../../../src/shared/places/ProviderClients.js';
 import { InMemorySearchRecorder } from '../../../src/shared/places/SearchRecorder.js';
+import { createProviders } from '../../../src/shared/providers/createProviders.js';
 import { createUpstreamDispatchers } from '../../../src/shared/providers/http/upstreamDispatchers.js';
 import { Metrics } from '../../../src/shared/telemetry/Metrics.js';
 
@@ -57,7 +57,7 @@ export async function sandboxPlaceServices(
   });
   const dispatchers = createUpstreamDispatchers();
   const places = createPlaceServices(
-    createProviderClients(config, dispatchers),
+    createProviders(config, dispatchers),
     cache,
     new InMemorySearchRecorder(),
   );

@@ -1,0 +1,36 @@
+import type { RouteLeg, TravelMode } from '../../domain/route.js';
+import type { MapProvider } from '../MapProvider.js';
+import type { RouteProvider, RouteRequest } from '../RouteProvider.js';
+import type { WrappedClientOptions } from '../WrappedClient.js';
+import type { KakaoMobilityClient } from './KakaoMobilityClient.js';
+
+type Client = Pick<KakaoMobilityClient, 'directions'>;
+
+/** Kakao Mobility car directions: Korea only, cars only (it has no walking, transit or cycling API). */
+export class KakaoDirections implements RouteProvider {
+  readonly name = 'kakao';
+  readonly region: MapProvider['region'] = 'KR';
+  readonly modes: readonly TravelMode[] = ['car'];
+  readonly #options: WrappedClientOptions<Client>;
+
+  constructor(options: Readonly<WrappedClientOptions<Client>>) {
+    this.#options = options;
+  }
+
+  enabled(): boolean {
+    return this.#options.enabled();
+  }
+
+  async route(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
+    const { client, policy } = this.#options;
+    return policy.execute(
+      (inner) => client.directions({ origin: request.from, destination: request.to }, { signal: inner }),
+      signal,
+    );
+  }
+
+  /** Kakao covers all of Korea: a missing route is about these two points only. */
+  isOutOfCoverage(): boolean {
+    return false;
+  }
+}
