@@ -7,7 +7,6 @@ import type { LatLng } from '../domain/place.js';
 import type { GeocodeResult, ReverseGeocodeResult } from '../providers/geocoding/GeocodeResult.js';
 import type { GeocodingProvider } from '../providers/GeocodingProvider.js';
 import { providersForArea } from '../providers/MapProvider.js';
-import { canFallBack } from './canFallBack.js';
 import { notConfigured } from './notConfigured.js';
 import { languageSchema, regionSchema } from './placeSearchParams.js';
 
@@ -37,7 +36,8 @@ const HANGUL = /[\u3131-\u318E\uAC00-\uD7A3]/;
 /**
  * Geocoding with cache (24 h: addresses do not move). A query is Korean when its region is KR or it
  * contains Hangul; a point is Korean when it lies in Korea. Korean ones go to the Korean specialist
- * (Kakao) first; when it finds nothing or fails transiently, the global provider (Google) is asked.
+ * (Kakao) first; when it finds nothing, the global provider (Google) is asked. A provider's failure
+ * propagates as it is (with its Retry-After), as it always has for geocoding.
  */
 export class GeocodeService {
   readonly #providers: readonly GeocodingProvider[];
@@ -99,20 +99,16 @@ export class GeocodeService {
   }
 }
 
-/** The first provider's answer that `found` accepts; `none` when none does. */
+/** The first provider's answer that `found` accepts; `none` when none does. Errors propagate. */
 async function firstAnswer<T>(
   providers: readonly GeocodingProvider[],
   ask: (provider: GeocodingProvider) => Promise<T>,
   found: (answer: T) => boolean,
   none: T,
 ): Promise<T> {
-  for (const [i, provider] of providers.entries()) {
-    try {
-      const answer = await ask(provider);
-      if (found(answer)) return answer;
-    } catch (error) {
-      if (i === providers.length - 1 || !canFallBack(error)) throw error;
-    }
+  for (const provider of providers) {
+    const answer = await ask(provider);
+    if (found(answer)) return answer;
   }
   return none;
 }
