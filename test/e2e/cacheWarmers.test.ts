@@ -7,6 +7,7 @@ import { tripInputSchema } from '../../src/shared/trips/tripSchema.js';
 import { configuredSearches } from '../../src/shared/warmers/PopularWarmer.js';
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { itWithRedis, redisUrl } from '../support/redisTest.js';
+import { sandboxEnv } from '../support/sandboxEnv.js';
 import { sampleTrip, testEnv } from '../support/testApp.js';
 import { waitForJob } from '../support/waitFor.js';
 
@@ -44,12 +45,7 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
   it('never spends more upstream calls than the budget', async () => {
     const small = await buildAppContext(
       testEnv({
-        KAKAO_REST_API_KEY: local.sandbox.kakaoKey,
-        GOOGLE_MAPS_API_KEY: local.sandbox.googleKey,
-        KAKAO_LOCAL_BASE_URL: local.sandbox.url,
-        KAKAO_MOBILITY_BASE_URL: local.sandbox.url,
-        GOOGLE_PLACES_BASE_URL: local.sandbox.url,
-        GOOGLE_ROUTES_BASE_URL: local.sandbox.url,
+        ...sandboxEnv(local.sandbox),
         WARMER_UPSTREAM_BUDGET: '5',
       }),
       { logger: createLogger(() => {}, 'error') },
@@ -114,12 +110,7 @@ describe('two instances at once', () => {
     const sandbox = await startSandbox();
     sandbox.faults.add({ kind: 'latency', ms: 100 });
     const env = testEnv({
-      KAKAO_REST_API_KEY: sandbox.kakaoKey,
-      GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-      KAKAO_LOCAL_BASE_URL: sandbox.url,
-      KAKAO_MOBILITY_BASE_URL: sandbox.url,
-      GOOGLE_PLACES_BASE_URL: sandbox.url,
-      GOOGLE_ROUTES_BASE_URL: sandbox.url,
+      ...sandboxEnv(sandbox),
       REDIS_URL: redisUrl(),
       WARMER_UPSTREAM_BUDGET: '4',
     });

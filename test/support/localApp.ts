@@ -10,6 +10,7 @@ import { setAppContext } from '../../src/shared/app/appContextHolder.js';
 import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
 import { redisUrl } from './redisTest.js';
+import { sandboxEnv } from './sandboxEnv.js';
 import { testEnv, tokenFor } from './testApp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,13 +50,7 @@ export interface LocalAppOptions {
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const sandbox = await startSandbox();
   const env = testEnv({
-    KAKAO_REST_API_KEY: sandbox.kakaoKey,
-    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-    KAKAO_LOCAL_BASE_URL: sandbox.url,
-    KAKAO_MOBILITY_BASE_URL: sandbox.url,
-    GOOGLE_PLACES_BASE_URL: sandbox.url,
-    GOOGLE_ROUTES_BASE_URL: sandbox.url,
-    SANDBOX_UPSTREAM: 'true',
+    ...sandboxEnv(sandbox),
     ...(options.withRedis && redisUrl() ? { REDIS_URL: redisUrl() } : {}),
     ...options.env,
   });
