@@ -10,6 +10,7 @@ import { setAppContext } from '../../src/shared/app/appContextHolder.js';
 import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
 import { redisUrl } from './redisTest.js';
+import { checkResponse } from './restContract.js';
 import { sandboxEnv } from './sandboxEnv.js';
 import { testEnv, tokenFor } from './testApp.js';
 
@@ -84,7 +85,13 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     async call(user, pathAndQuery, init = {}) {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${await tokenFor(user)}`);
-      return fetch(`${url}${pathAndQuery}`, { ...init, headers });
+      const response = await fetch(`${url}${pathAndQuery}`, { ...init, headers });
+      // Every REST response of the e2e suite is checked against openapi/openapi.json (MCP is JSON-RPC).
+      if (!pathAndQuery.startsWith('/api/mcp')) {
+        const violation = await checkResponse(init.method ?? 'GET', `${url}${pathAndQuery}`, response);
+        if (violation) throw new Error(`REST contract: ${violation}`);
+      }
+      return response;
     },
     async stop() {
       await host.stop();
