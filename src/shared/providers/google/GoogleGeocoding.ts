@@ -2,7 +2,7 @@ import type { LatLng } from '../../domain/place.js';
 import type { GeocodeResult, ReverseGeocodeResult } from '../geocoding/GeocodeResult.js';
 import type { GeocodeLocale, GeocodingProvider } from '../GeocodingProvider.js';
 import type { MapProvider } from '../MapProvider.js';
-import type { WrappedClientOptions } from '../WrappedClient.js';
+import { WrappedProvider } from '../WrappedProvider.js';
 import type { GooglePlacesClient } from './GooglePlacesClient.js';
 
 type Client = Pick<GooglePlacesClient, 'searchText' | 'searchNearby'>;
@@ -16,27 +16,17 @@ const REVERSE_RADIUS_METERS = 100;
  * with the address as the query (a matched place carries its formatted address and location), and
  * the nearest place within 100 m for the reverse.
  */
-export class GoogleGeocoding implements GeocodingProvider {
+export class GoogleGeocoding extends WrappedProvider<Client> implements GeocodingProvider {
   readonly name = 'google';
   readonly region: MapProvider['region'] = 'world';
-  readonly #options: WrappedClientOptions<Client>;
-
-  constructor(options: Readonly<WrappedClientOptions<Client>>) {
-    this.#options = options;
-  }
-
-  enabled(): boolean {
-    return this.#options.enabled();
-  }
 
   async geocode(
     address: string,
     locale: Readonly<GeocodeLocale>,
     signal?: AbortSignal,
   ): Promise<GeocodeResult[]> {
-    const { client, policy } = this.#options;
-    const { places } = await policy.execute(
-      (inner) =>
+    const { places } = await this.call(
+      (client, inner) =>
         client.searchText(
           { textQuery: address, languageCode: locale.language, regionCode: locale.region, pageSize: 5 },
           { signal: inner },
@@ -56,9 +46,8 @@ export class GoogleGeocoding implements GeocodingProvider {
     locale: Readonly<GeocodeLocale>,
     signal?: AbortSignal,
   ): Promise<ReverseGeocodeResult | undefined> {
-    const { client, policy } = this.#options;
-    const { places } = await policy.execute(
-      (inner) =>
+    const { places } = await this.call(
+      (client, inner) =>
         client.searchNearby(
           {
             center: point,

@@ -6,7 +6,7 @@ import type {
   PlaceSearchPaging,
   PlaceSearchProvider,
 } from '../PlaceSearchProvider.js';
-import type { WrappedClientOptions } from '../WrappedClient.js';
+import { WrappedProvider } from '../WrappedProvider.js';
 import type { GooglePlacesClient } from './GooglePlacesClient.js';
 import { googleIncludedTypeForCategory, googleTypesForCategory } from './googlePlaceTypes.js';
 
@@ -16,20 +16,11 @@ type Client = Pick<GooglePlacesClient, 'searchText' | 'searchNearby'>;
  * Google Places (New) Text Search and Nearby Search: worldwide, in the requested language, with
  * opening hours. Text Search pages by token; Nearby Search has one page of at most 20.
  */
-export class GooglePlaceSearch implements PlaceSearchProvider {
+export class GooglePlaceSearch extends WrappedProvider<Client> implements PlaceSearchProvider {
   readonly name = 'google';
   readonly region: MapProvider['region'] = 'world';
   readonly localized = true;
   readonly knowsHours = true;
-  readonly #options: WrappedClientOptions<Client>;
-
-  constructor(options: Readonly<WrappedClientOptions<Client>>) {
-    this.#options = options;
-  }
-
-  enabled(): boolean {
-    return this.#options.enabled();
-  }
 
   /** Text Search pages by token; Nearby Search has no paging in the API. */
   paging(query: PlaceQuery): PlaceSearchPaging {
@@ -37,11 +28,10 @@ export class GooglePlaceSearch implements PlaceSearchProvider {
   }
 
   async search(query: PlaceQuery, page: PageRequest, signal?: AbortSignal): Promise<PlaceSearchPage> {
-    const { client, policy } = this.#options;
     const locale = { languageCode: query.language, regionCode: query.region };
     if (query.kind === 'nearby') {
-      const result = await policy.execute(
-        (inner) =>
+      const result = await this.call(
+        (client, inner) =>
           client.searchNearby(
             {
               center: query.center,
@@ -57,8 +47,8 @@ export class GooglePlaceSearch implements PlaceSearchProvider {
       );
       return { places: result.places, hasMore: false };
     }
-    const result = await policy.execute(
-      (inner) =>
+    const result = await this.call(
+      (client, inner) =>
         client.searchText(
           {
             textQuery: query.text,

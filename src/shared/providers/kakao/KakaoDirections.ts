@@ -1,30 +1,21 @@
 import type { RouteLeg, TravelMode } from '../../domain/route.js';
 import type { MapProvider } from '../MapProvider.js';
 import type { RouteProvider, RouteRequest } from '../RouteProvider.js';
-import type { WrappedClientOptions } from '../WrappedClient.js';
+import { WrappedProvider } from '../WrappedProvider.js';
 import type { KakaoMobilityClient } from './KakaoMobilityClient.js';
 
 type Client = Pick<KakaoMobilityClient, 'directions'>;
 
 /** Kakao Mobility car directions: Korea only, cars only (it has no walking, transit or cycling API). */
-export class KakaoDirections implements RouteProvider {
+export class KakaoDirections extends WrappedProvider<Client> implements RouteProvider {
   readonly name = 'kakao';
   readonly region: MapProvider['region'] = 'KR';
   readonly modes: readonly TravelMode[] = ['car'];
-  readonly #options: WrappedClientOptions<Client>;
-
-  constructor(options: Readonly<WrappedClientOptions<Client>>) {
-    this.#options = options;
-  }
-
-  enabled(): boolean {
-    return this.#options.enabled();
-  }
 
   async route(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
-    const { client, policy } = this.#options;
-    return policy.execute(
-      (inner) => client.directions({ origin: request.from, destination: request.to }, { signal: inner }),
+    return this.call(
+      (client, inner) =>
+        client.directions({ origin: request.from, destination: request.to }, { signal: inner }),
       signal,
     );
   }
