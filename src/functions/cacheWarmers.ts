@@ -5,7 +5,7 @@ import { app } from '@azure/functions';
 import { getAppContext } from '../shared/app/appContextHolder.js';
 
 /**
- * Timer functions that keep answers fast and true (DESIGN §1). Schedules are app settings (the host
+ * Timer functions that keep answers fast and true (docs/architecture.md#timers). Schedules are app settings (the host
  * resolves `%NAME%`); `runOnStartup` is read once at start-up and is false in production.
  */
 const runOnStartup = process.env.WARMERS_RUN_ON_STARTUP === 'true' && process.env.APP_ENV !== 'production';

@@ -5,7 +5,7 @@ import { anonymous } from '../shared/http/httpHandler.js';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-/** GET /api/health — liveness plus readiness of each configured dependency (DESIGN §13). */
+/** GET /api/health — liveness plus readiness of each configured dependency (docs/architecture.md#api-contract). */
 app.http('health', {
   methods: ['GET'],
   route: 'health',

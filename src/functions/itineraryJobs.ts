@@ -8,7 +8,7 @@ import { readOptionalJsonBody } from '../shared/http/readJsonBody.js';
 import { json, routeId } from '../shared/http/responses.js';
 import { createJobBodySchema, jobOptionsSchema } from '../shared/jobs/Job.js';
 
-/** POST /api/trips/{tripId}/itinerary-jobs → 202 + Location (DESIGN §9). */
+/** POST /api/trips/{tripId}/itinerary-jobs → 202 + Location (docs/architecture.md#generation-job-and-queue). */
 app.http('itinerary-jobs-create', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary-jobs',

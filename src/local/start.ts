@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     hostname: process.env.LOCAL_HOST_BIND ?? '127.0.0.1',
     logger,
     beforeLoad: BEFORE_LOAD,
+    cors: settings.cors,
   });
 
   let shuttingDown = false;

@@ -4,21 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AppError } from '../../src/shared/errors/AppError.js';
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { sampleTrip } from '../support/testApp.js';
+import { waitForEmptyQueue, waitForJob } from '../support/waitFor.js';
 
 const POISON_TRIP = 'Trip that always fails';
-
-async function waitForJob(local: LocalApp, user: string, jobId: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = (await (await local.call(user, `/api/jobs/${jobId}`)).json()) as {
-      status: string;
-      error?: { code: string };
-    };
-    if (job.status === 'completed' || job.status === 'failed') return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () => {
   let local: LocalApp;
@@ -114,7 +102,7 @@ describe('itinerary pipeline end to end (local host + Azurite + sandbox)', () =>
     const queue = new QueueClient(inject('storageConnectionString'), local.app.config.queue.name);
     const message = { jobId, tripId: trip.id, ownerId: 'alice', options: { useLlm: true } };
     await queue.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForEmptyQueue(queue);
     const after = await local.app.itineraryStore.get('alice', trip.id);
     expect(after.etag).toBe(first.etag);
     expect(

@@ -68,7 +68,7 @@ describe('npm start: the compiled app under the local host', () => {
         healthyAfterMs = Date.now() - started;
         break;
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 200));
     }
   }, 120_000);
 

@@ -10,6 +10,8 @@ import { setAppContext } from '../../src/shared/app/appContextHolder.js';
 import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
 import { redisUrl } from './redisTest.js';
+import { checkResponse } from './restContract.js';
+import { sandboxEnv } from './sandboxEnv.js';
 import { testEnv, tokenFor } from './testApp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,13 +51,7 @@ export interface LocalAppOptions {
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const sandbox = await startSandbox();
   const env = testEnv({
-    KAKAO_REST_API_KEY: sandbox.kakaoKey,
-    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-    KAKAO_LOCAL_BASE_URL: sandbox.url,
-    KAKAO_MOBILITY_BASE_URL: sandbox.url,
-    GOOGLE_PLACES_BASE_URL: sandbox.url,
-    GOOGLE_ROUTES_BASE_URL: sandbox.url,
-    SANDBOX_UPSTREAM: 'true',
+    ...sandboxEnv(sandbox),
     ...(options.withRedis && redisUrl() ? { REDIS_URL: redisUrl() } : {}),
     ...options.env,
   });
@@ -89,7 +85,13 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     async call(user, pathAndQuery, init = {}) {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${await tokenFor(user)}`);
-      return fetch(`${url}${pathAndQuery}`, { ...init, headers });
+      const response = await fetch(`${url}${pathAndQuery}`, { ...init, headers });
+      // Every REST response of the e2e suite is checked against openapi/openapi.json (MCP is JSON-RPC).
+      if (!pathAndQuery.startsWith('/api/mcp')) {
+        const violation = await checkResponse(init.method ?? 'GET', `${url}${pathAndQuery}`, response);
+        if (violation) throw new Error(`REST contract: ${violation}`);
+      }
+      return response;
     },
     async stop() {
       await host.stop();

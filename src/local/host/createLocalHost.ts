@@ -7,6 +7,7 @@ import type { FunctionDefinition } from './FunctionDefinition.js';
 import { formatFunctionTable, type FunctionSummary } from './FunctionSummary.js';
 import { consoleHostLogger, type HostLogger } from './HostLogger.js';
 import { toHostSettings } from './HostSettings.js';
+import { CorsPolicy, type CorsSettings } from './http/CorsPolicy.js';
 import { HttpRouteTable } from './http/HttpRouteTable.js';
 import { HttpTriggerServer } from './http/HttpTriggerServer.js';
 import { FunctionInvoker, type InvocationOutcome } from './invocation/FunctionInvoker.js';
@@ -62,6 +63,8 @@ export interface LocalHostOptions {
   readonly beforeLoad?: readonly BeforeLoadHook[];
   /** Print the functions table at start (default true). */
   readonly printFunctions?: boolean;
+  /** `Host.CORS` from local.settings.json (see `loadLocalSettings`); default: no CORS headers. */
+  readonly cors?: CorsSettings;
 }
 
 export interface LocalHost {
@@ -201,6 +204,7 @@ export function createLocalHost(options: Readonly<LocalHostOptions> = {}): Local
         invoker,
         logger,
         maxRequestBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_BODY,
+        cors: options.cors ? new CorsPolicy(options.cors) : undefined,
       });
       baseUrl = await server.listen(options.port ?? 7071, options.hostname);
       for (const listener of listeners) await listener.start();

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { type CorsSettings, corsSettingsFrom } from './http/CorsPolicy.js';
+
 export interface LocalSettings {
   /** The file that was read, or undefined when neither exists. */
   readonly file: string | undefined;
@@ -8,12 +10,14 @@ export interface LocalSettings {
   readonly applied: readonly string[];
   /** `Host.LocalHttpPort`, as `func start` honours it. */
   readonly localHttpPort: number | undefined;
+  /** `Host.CORS` / `Host.CORSCredentials`, as `func start` honours them. */
+  readonly cors: CorsSettings | undefined;
 }
 
 interface LocalSettingsFile {
   IsEncrypted?: boolean;
   Values?: Record<string, unknown>;
-  Host?: { LocalHttpPort?: unknown };
+  Host?: { LocalHttpPort?: unknown; CORS?: unknown; CORSCredentials?: unknown };
 }
 
 /**
@@ -24,7 +28,7 @@ export function loadLocalSettings(cwd: string, env: Record<string, string | unde
   const file = ['local.settings.json', 'local.settings.sample.json']
     .map((name) => path.join(cwd, name))
     .find((f) => existsSync(f));
-  if (!file) return { file: undefined, applied: [], localHttpPort: undefined };
+  if (!file) return { file: undefined, applied: [], localHttpPort: undefined, cors: undefined };
 
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as LocalSettingsFile;
   if (parsed.IsEncrypted)
@@ -36,5 +40,10 @@ export function loadLocalSettings(cwd: string, env: Record<string, string | unde
     applied.push(name);
   }
   const port = Number(parsed.Host?.LocalHttpPort);
-  return { file, applied, localHttpPort: Number.isInteger(port) && port > 0 ? port : undefined };
+  return {
+    file,
+    applied,
+    localHttpPort: Number.isInteger(port) && port > 0 ? port : undefined,
+    cors: corsSettingsFrom(parsed.Host),
+  };
 }

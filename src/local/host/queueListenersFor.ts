@@ -50,7 +50,7 @@ function serviceBusStyleMetadata(message: DequeuedMessageItem, text: string): Tr
 
 /**
  * One listener per queue-triggered function. Storage-queue triggers poll their queue; Service Bus
- * triggers use the namespace when their connection is configured, and otherwise (DESIGN §3: no
+ * triggers use the namespace when their connection is configured, and otherwise (docs/adr/0004-local-host-and-queue.md: no
  * Service Bus emulator here) a Storage queue of the same name in `AzureWebJobsStorage`, with the
  * same poison-queue semantics standing in for the dead-letter queue.
  */

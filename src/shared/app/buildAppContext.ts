@@ -22,7 +22,7 @@ import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
 import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
 import { JobSweeper } from '../pipeline/JobSweeper.js';
 import { createPlaceServices } from '../places/PlaceServices.js';
-import { createProviderClients } from '../places/ProviderClients.js';
+import { createProviders } from '../providers/createProviders.js';
 import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
 import { createUpstreamDispatchers } from '../providers/http/upstreamDispatchers.js';
 import type { JobQueue } from '../queue/JobQueue.js';
@@ -96,7 +96,7 @@ export async function buildAppContext(
   });
   const dispatchers = createUpstreamDispatchers();
   const places = createPlaceServices(
-    createProviderClients(config, dispatchers),
+    createProviders(config, dispatchers),
     cache,
     redis ? new RedisSearchRecorder(redis) : new InMemorySearchRecorder(),
   );

@@ -25,7 +25,7 @@ export interface CachePolicy<T> {
 
 export interface TieredCacheOptions {
   l1MaxEntries: number;
-  /** Ceiling on how long L1 keeps anything (DESIGN §5: 5 minutes). */
+  /** Ceiling on how long L1 keeps anything (docs/architecture.md#cache: 5 minutes). */
   l1TtlMs: number;
   l2?: CacheStore;
   /** How long past freshness a value is kept for stale-on-error. */

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-/** Values over 1 KB are gzip'd in Redis (DESIGN §5). The first byte says which. */
+/** Values over 1 KB are gzip'd in Redis (docs/architecture.md#cache). The first byte says which. */
 const GZIP_THRESHOLD = 1024;
 const PLAIN = 0x00;
 const GZIP = 0x01;

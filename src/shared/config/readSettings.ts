@@ -7,13 +7,15 @@ const KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface ReadResult {
-  values: Map<string, unknown>;
+  /** Each present setting's raw value (trimmed, default applied), for `appConfigSchema` to parse. */
+  raw: Record<string, string>;
   issues: ConfigIssue[];
 }
 
 /**
  * Read every setting from the environment and, for secrets, from the secret source (which wins).
  * Collects every problem instead of stopping at the first; no value ever enters an issue message.
+ * Values are parsed afterwards, by the schema, all at once.
  */
 export async function readSettings(
   env: Environment,
@@ -21,13 +23,13 @@ export async function readSettings(
   signal?: AbortSignal,
 ): Promise<ReadResult> {
   const production = env.APP_ENV === 'production';
-  const values = new Map<string, unknown>();
+  const raw: Record<string, string> = {};
   const issues: ConfigIssue[] = [];
   const vaultValues = await readVault(secretSource, issues, signal);
 
   for (const spec of SETTINGS) {
-    let raw = env[spec.name];
-    if (raw !== undefined && KEY_VAULT_REFERENCE.test(raw.trim())) {
+    let value = env[spec.name];
+    if (value !== undefined && KEY_VAULT_REFERENCE.test(value.trim())) {
       issues.push({
         setting: spec.name,
         message:
@@ -37,18 +39,16 @@ export async function readSettings(
       continue;
     }
     const fromVault = vaultValues.get(spec.name);
-    if (fromVault !== undefined) raw = fromVault;
-    if (raw === undefined || raw.trim() === '') raw = spec.default;
-    if (raw === undefined) {
+    if (fromVault !== undefined) value = fromVault;
+    if (value === undefined || value.trim() === '') value = spec.default;
+    if (value === undefined) {
       if (production && spec.requiredInProduction)
         issues.push({ setting: spec.name, message: 'is required in production' });
       continue;
     }
-    const parsed = spec.schema.safeParse(raw.trim());
-    if (parsed.success) values.set(spec.name, parsed.data);
-    else issues.push({ setting: spec.name, message: describeInvalid(spec, parsed.error.issues[0]?.message) });
+    raw[spec.name] = value.trim();
   }
-  return { values, issues };
+  return { raw, issues };
 }
 
 async function readVault(
@@ -58,16 +58,16 @@ async function readVault(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (!source) return found;
-  const secrets = SETTINGS.filter((s) => s.secret && s.keyVaultName);
   await Promise.all(
-    secrets.map(async (spec) => {
+    SETTINGS.map(async ({ name, secret, keyVaultName }) => {
+      if (!secret || !keyVaultName) return;
       try {
-        const value = await source.getSecret(spec.keyVaultName!, signal);
-        if (value !== undefined && value !== '') found.set(spec.name, value);
+        const value = await source.getSecret(keyVaultName, signal);
+        if (value !== undefined && value !== '') found.set(name, value);
       } catch (error) {
         issues.push({
-          setting: spec.name,
-          message: `could not be read from Key Vault secret '${spec.keyVaultName}' (${errorKind(error)})`,
+          setting: name,
+          message: `could not be read from Key Vault secret '${keyVaultName}' (${errorKind(error)})`,
         });
       }
     }),
@@ -75,7 +75,8 @@ async function readVault(
   return found;
 }
 
-function describeInvalid(spec: SettingSpec, zodMessage: string | undefined): string {
+/** An issue's text for an invalid value: what was expected, never the value itself. */
+export function describeInvalid(spec: SettingSpec, zodMessage: string | undefined): string {
   // zod messages for enums/regexes describe the expectation, not the received value, so they are safe to show.
   return `is invalid${spec.secret ? ' (value hidden)' : ''}: ${zodMessage ?? 'unexpected value'}`;
 }

@@ -31,7 +31,39 @@ const ncrontab = z
   .string()
   .regex(/^\S+( \S+){5}$/, 'expected a six-field NCRONTAB expression ("sec min hour day month weekday")');
 
-export const SETTINGS: readonly SettingSpec[] = [
+const commaList = z.string().transform((raw) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+const destination = z
+  .string()
+  .transform((entry) => entry.split(':'))
+  .pipe(z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]))
+  .transform(([name, lat, lng]) => ({ name, lat: Number(lat), lng: Number(lng) }))
+  .refine(
+    (d) =>
+      Number.isFinite(d.lat) && Number.isFinite(d.lng) && Math.abs(d.lat) <= 90 && Math.abs(d.lng) <= 180,
+  );
+const destinationList = z.string().transform((raw, ctx) => {
+  const out: { name: string; lat: number; lng: number }[] = [];
+  for (const entry of raw
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const parsed = destination.safeParse(entry);
+    if (parsed.success) out.push(parsed.data);
+    else ctx.addIssue({ code: 'custom', message: `entry '${entry}' is not name:lat:lng` });
+  }
+  return out;
+});
+
+/**
+ * The table itself. `as const satisfies`: every entry keeps its own schema type, so the config's types
+ * are inferred from it (`settingsSchema.ts`, `appConfigSchema.ts`) instead of being written twice.
+ */
+export const SETTING_TABLE = [
   {
     name: 'APP_ENV',
     description:
@@ -288,13 +320,13 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     name: 'WARMER_DESTINATIONS',
     description: 'Destinations to keep warm: `name:lat:lng` entries separated by `;`.',
-    schema: z.string(),
+    schema: destinationList,
     default: 'Seoul:37.5665:126.9780;Busan:35.1796:129.0756;Jeju:33.4996:126.5312',
   },
   {
     name: 'WARMER_CATEGORIES',
     description: 'Categories to keep warm per destination (comma-separated).',
-    schema: z.string(),
+    schema: commaList,
     default: 'attraction,culture,restaurant,cafe',
   },
   {
@@ -330,6 +362,9 @@ export const SETTINGS: readonly SettingSpec[] = [
     schema: z.enum(['none', 'entra']),
     default: 'none',
   },
-];
+] as const satisfies readonly SettingSpec[];
+
+/** The same table, entry by entry, for code that reads any setting's spec (docs, readers, tests). */
+export const SETTINGS: readonly SettingSpec[] = SETTING_TABLE;
 
 export const SETTINGS_BY_NAME: ReadonlyMap<string, SettingSpec> = new Map(SETTINGS.map((s) => [s.name, s]));

@@ -5,7 +5,7 @@ export const providerSchema = z.enum(['kakao', 'google']);
 export type Provider = z.infer<typeof providerSchema>;
 
 /**
- * The normalized place categories (DESIGN §13). Kakao codes and Google types map onto these;
+ * The normalized place categories (docs/architecture.md#api-contract). Kakao codes and Google types map onto these;
  * `Place.category` always uses this vocabulary.
  */
 export const placeCategorySchema = z.enum([

@@ -1,19 +1,17 @@
 /**
  * Every stable error code the app emits, with its HTTP status and whether retrying the same call
- * later may succeed. Clients branch on `code`; the status follows from it.
+ * later may succeed. Clients branch on `code`; the status follows from it. A 5xx code is a system
+ * fault (ours or an upstream's, logged with its cause); a 4xx code is the caller's (see `AppError.fault`).
  */
 export const ERROR_CODES = {
   validation_failed: { status: 400, transient: false, title: 'The request is not valid' },
   unauthorized: { status: 401, transient: false, title: 'Authentication is required' },
-  forbidden: { status: 403, transient: false, title: 'Not allowed' },
   not_found: { status: 404, transient: false, title: 'Not found' },
-  method_not_allowed: { status: 405, transient: false, title: 'Method not allowed' },
   conflict: { status: 409, transient: false, title: 'Conflict' },
   precondition_failed: { status: 412, transient: false, title: 'The resource has changed' },
   payload_too_large: { status: 413, transient: false, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, transient: false, title: 'Unsupported media type' },
   precondition_required: { status: 428, transient: false, title: 'If-Match is required' },
-  rate_limited: { status: 429, transient: true, title: 'Too many requests' },
   /** The upstream answered with something we could not understand (malformed JSON, wrong shape). */
   upstream_bad_response: { status: 502, transient: true, title: 'The map provider sent a bad response' },
   /** The upstream rejected our own request or key: our fault, not the caller's, and not transient. */
@@ -32,7 +30,3 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; transient: boolean; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
-}

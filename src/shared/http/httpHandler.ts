@@ -4,7 +4,7 @@ import type { AppContext } from '../app/AppContext.js';
 import { getAppContext } from '../app/appContextHolder.js';
 import type { Principal } from '../auth/Authenticator.js';
 import { ConfigError } from '../config/ConfigError.js';
-import { AppError } from '../errors/AppError.js';
+import { AppError, describeCause } from '../errors/AppError.js';
 import { problemResponse, toAppError } from './problem.js';
 import { traceIdOf } from './traceId.js';
 
@@ -51,14 +51,12 @@ export function anonymous(
       return withTrace(response, traceId);
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.status >= 500) {
-        const cause =
-          appError.cause instanceof Error ? `${appError.cause.name}: ${appError.cause.message}` : undefined;
+      if (appError.fault === 'system' || appError.status >= 500) {
         const fields = {
           traceId,
           code: appError.code,
           error: appError.message,
-          cause,
+          ...describeCause(appError),
           fn: context.functionName,
         };
         if (app) app.logger.error('request failed', fields);

@@ -19,15 +19,14 @@ export interface ProblemDetails {
   provider?: string;
 }
 
-/** Normalize anything thrown into an AppError: unknown errors become `internal` with the original as cause. */
+/**
+ * Normalize anything thrown into an AppError: unknown errors become `internal` (a system fault) with
+ * the original as cause. A stray `SyntaxError` is one of them — corrupt JSON read back from Redis or
+ * Table Storage is our fault; a client's malformed body is already a 400 from `readJsonBody`.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError) return validationError(error);
-  if (error instanceof SyntaxError)
-    return new AppError('validation_failed', 'Malformed JSON', {
-      detail: 'The body is not valid JSON',
-      cause: error,
-    });
   return new AppError('internal', 'Unexpected error', { cause: error });
 }
 

@@ -38,7 +38,7 @@ export interface ItineraryWarning {
   itemId?: string;
 }
 
-/** The read model served by GET /api/trips/{tripId}/itinerary (DESIGN §13). */
+/** The read model served by GET /api/trips/{tripId}/itinerary (docs/architecture.md#api-contract). */
 export interface ItineraryDocument {
   tripId: string;
   /** The job that produced it (idempotency: a redelivered job finds its own document). */

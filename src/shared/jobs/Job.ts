@@ -40,7 +40,7 @@ export type JobOptions = z.output<typeof jobOptionsSchema>;
 /** Body of POST /api/trips/{tripId}/itinerary-jobs (optional). */
 export const createJobBodySchema = z.object({ options: jobOptionsSchema }).strict();
 
-/** The queue message: ids and options only, never the trip itself (DESIGN §9). */
+/** The queue message: ids and options only, never the trip itself (docs/architecture.md#generation-job-and-queue). */
 export const jobMessageSchema = z.object({
   jobId: z.string().min(1).max(64),
   tripId: z.string().min(1).max(64),

@@ -1,7 +1,7 @@
 import type { Job } from './Job.js';
 
 /**
- * Job progress fan-out. With Redis: pub/sub channels from seed 004 plus a 1 h status cache; without
+ * Job progress fan-out. With Redis: pub/sub channels (docs/architecture.md#data) plus a 1 h status cache; without
  * Redis, `subscribe` is absent and readers poll the store.
  */
 export interface JobEventBus {

@@ -8,7 +8,7 @@ import { jobChannels, type JobEventBus } from './JobEventBus.js';
 /**
  * Redis pub/sub for job progress: every state goes to `ai:job:status:{id}`, progress steps also to
  * `…:progress:…`, the terminal state to `…:complete:…` or `…:error:…`. The latest state is cached for
- * an hour (DESIGN §5). Publishing never fails a job: Redis trouble is logged and skipped.
+ * an hour (docs/architecture.md#cache). Publishing never fails a job: Redis trouble is logged and skipped.
  */
 export class RedisJobEventBus implements JobEventBus {
   readonly #redis: Redis;

@@ -6,6 +6,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
+import { describeCause } from '../errors/AppError.js';
 import { fieldErrorsFromZod } from '../errors/validationError.js';
 import { toAppError } from '../http/problem.js';
 import type { McpTool, ToolScope } from './McpTool.js';
@@ -88,8 +89,13 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Se
       };
     } catch (error) {
       const e = toAppError(error);
-      if (e.code === 'internal')
-        scope.app.logger.error('mcp tool failed', { tool: tool.name, error: (error as Error)?.message });
+      if (e.fault === 'system')
+        scope.app.logger.error('mcp tool failed', {
+          tool: tool.name,
+          code: e.code,
+          error: e.message,
+          ...describeCause(e),
+        });
       return errorResult(e.code, e.code === 'internal' ? 'Internal error' : (e.detail ?? e.message), {
         transient: e.transient,
         ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),

@@ -5,7 +5,7 @@ import { matrixCellSchema, routeLegSchema, travelModeSchema } from '../domain/ro
 import { JOB_STEPS } from '../jobs/Job.js';
 import { tripInputSchema } from '../trips/tripSchema.js';
 
-/** Response shapes for the OpenAPI document (DESIGN §13). The handlers produce exactly these. */
+/** Response shapes for the OpenAPI document (docs/architecture.md#api-contract). The handlers produce exactly these. */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

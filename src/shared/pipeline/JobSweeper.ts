@@ -17,7 +17,7 @@ export interface JobSweeperDeps {
   now?: () => number;
 }
 
-/** Queue TTL is 1 h (seed 000): a job still queued after that will never be delivered. */
+/** Queue TTL is 1 h (docs/architecture.md#generation-job-and-queue): a job still queued after that will never be delivered. */
 const QUEUED_LIMIT_MS = 65 * 60_000;
 /** functionTimeout is 10 min and there are at most 5 deliveries with backoff: 30 min without progress is a stall. */
 const RUNNING_LIMIT_MS = 30 * 60_000;

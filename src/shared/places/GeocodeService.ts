@@ -5,8 +5,10 @@ import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { LatLng } from '../domain/place.js';
 import type { GeocodeResult, ReverseGeocodeResult } from '../providers/geocoding/GeocodeResult.js';
+import type { GeocodingProvider } from '../providers/GeocodingProvider.js';
+import { providersForArea } from '../providers/MapProvider.js';
+import { notConfigured } from './notConfigured.js';
 import { languageSchema, regionSchema } from './placeSearchParams.js';
-import type { ProviderClients } from './ProviderClients.js';
 
 export const geocodeParamsSchema = z
   .object({
@@ -31,13 +33,18 @@ export const reverseGeocodeParamsSchema = z
 
 const HANGUL = /[\u3131-\u318E\uAC00-\uD7A3]/;
 
-/** Geocoding with cache (24 h: addresses do not move) and the provider policies. */
+/**
+ * Geocoding with cache (24 h: addresses do not move). A query is Korean when its region is KR or it
+ * contains Hangul; a point is Korean when it lies in Korea. Korean ones go to the Korean specialist
+ * (Kakao) first; when it finds nothing, the global provider (Google) is asked. A provider's failure
+ * propagates as it is (with its Retry-After), as it always has for geocoding.
+ */
 export class GeocodeService {
-  readonly #clients: ProviderClients;
+  readonly #providers: readonly GeocodingProvider[];
   readonly #cache: TieredCache;
 
-  constructor(clients: ProviderClients, cache: TieredCache) {
-    this.#clients = clients;
+  constructor(providers: readonly GeocodingProvider[], cache: TieredCache) {
+    this.#providers = providers;
     this.#cache = cache;
   }
 
@@ -46,10 +53,7 @@ export class GeocodeService {
     signal?: AbortSignal,
   ): Promise<GeocodeResult[]> {
     const korean = params.region === 'KR' || HANGUL.test(params.address);
-    const policy =
-      korean && this.#clients.kakaoEnabled()
-        ? this.#clients.policies.kakaoGeo
-        : this.#clients.policies.googleSearch;
+    const providers = this.#candidates(korean);
     const result = await this.#cache.getOrLoad(
       cacheKey('location', 'geocode', queryHash(params)),
       {
@@ -58,14 +62,11 @@ export class GeocodeService {
         isEmpty: (v: GeocodeResult[]) => v.length === 0,
       },
       () =>
-        policy.execute(
-          (inner) =>
-            this.#clients.geocoder.geocode(
-              params.address,
-              { languageCode: params.language, regionCode: params.region },
-              { signal: inner },
-            ),
-          signal,
+        firstAnswer(
+          providers,
+          (p) => p.geocode(params.address, { language: params.language, region: params.region }, signal),
+          (results) => results.length > 0,
+          [],
         ),
     );
     return result.value;
@@ -76,24 +77,38 @@ export class GeocodeService {
     signal?: AbortSignal,
   ): Promise<ReverseGeocodeResult | null> {
     const point: LatLng = { lat: params.lat, lng: params.lng };
-    const policy =
-      isInKorea(point) && this.#clients.kakaoEnabled()
-        ? this.#clients.policies.kakaoGeo
-        : this.#clients.policies.googleSearch;
+    const providers = this.#candidates(isInKorea(point));
     const result = await this.#cache.getOrLoad(
       cacheKey('location', 'reverse', queryHash(params)),
       { ttlMs: CACHE_TTL_SECONDS.translation * 1000 },
       async () =>
-        (await policy.execute(
-          (inner) =>
-            this.#clients.geocoder.reverseGeocode(
-              point,
-              { languageCode: params.language },
-              { signal: inner },
-            ),
-          signal,
+        (await firstAnswer(
+          providers,
+          (p) => p.reverse(point, { language: params.language }, signal),
+          (found) => found !== undefined,
+          undefined,
         )) ?? null,
     );
     return result.value;
   }
+
+  #candidates(korean: boolean): GeocodingProvider[] {
+    const providers = providersForArea(this.#providers, korean);
+    if (providers.length === 0) throw notConfigured('No geocoding provider is configured for this area');
+    return providers;
+  }
+}
+
+/** The first provider's answer that `found` accepts; `none` when none does. Errors propagate. */
+async function firstAnswer<T>(
+  providers: readonly GeocodingProvider[],
+  ask: (provider: GeocodingProvider) => Promise<T>,
+  found: (answer: T) => boolean,
+  none: T,
+): Promise<T> {
+  for (const provider of providers) {
+    const answer = await ask(provider);
+    if (found(answer)) return answer;
+  }
+  return none;
 }

@@ -2,23 +2,23 @@ import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { haversineMeters } from '../domain/geo.js';
 import type { OpeningHours, Place } from '../domain/place.js';
-import type { ProviderClients } from './ProviderClients.js';
+import type { PlaceSearchProvider } from '../providers/PlaceSearchProvider.js';
 
 /** A Google place counts as the same place within this distance and with a similar name. */
 const MATCH_RADIUS_M = 250;
 
 /**
- * Kakao Local has no opening hours. When Google is configured, a Kakao place borrows the hours (and
- * rating) of the Google place with a similar name within 250 m; without a match its hours stay
- * unknown — unknown is a risk for the planner, never "always open". Kakao names are Korean, so Google is
- * asked in Korean for the match. Cached for the opening-hours TTL.
+ * Kakao Local has no opening hours. When a provider that knows hours (Google) is configured, such a
+ * place borrows the hours (and rating) of that provider's place with a similar name within 250 m;
+ * without a match its hours stay unknown — unknown is a risk for the planner, never "always open".
+ * Kakao names are Korean, so the match is asked for in Korean. Cached for the opening-hours TTL.
  */
 export class HoursMatcher {
-  readonly #clients: ProviderClients;
+  readonly #providers: readonly PlaceSearchProvider[];
   readonly #cache: TieredCache;
 
-  constructor(clients: ProviderClients, cache: TieredCache) {
-    this.#clients = clients;
+  constructor(providers: readonly PlaceSearchProvider[], cache: TieredCache) {
+    this.#providers = providers;
     this.#cache = cache;
   }
 
@@ -28,7 +28,9 @@ export class HoursMatcher {
   }
 
   async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
-    if (place.provider !== 'kakao' || place.openingHours || !this.#clients.googleEnabled()) return place;
+    if (place.openingHours || this.#knowsHours(place)) return place;
+    const source = this.#providers.find((p) => p.knowsHours && p.enabled());
+    if (!source) return place;
     const { value } = await this.#cache.getOrLoad<{
       hours?: OpeningHours;
       rating?: number;
@@ -37,17 +39,16 @@ export class HoursMatcher {
       cacheKey('location', 'hours', place.id),
       { ttlMs: CACHE_TTL_SECONDS.openingHours * 1000 },
       async () => {
-        const { places } = await this.#clients.policies.googleSearch.execute(
-          (inner) =>
-            this.#clients.googlePlaces.searchText(
-              {
-                textQuery: place.name,
-                locationBias: { center: place.location, radiusMeters: MATCH_RADIUS_M },
-                pageSize: 5,
-                languageCode: 'ko',
-              },
-              { signal: inner },
-            ),
+        const { places } = await source.search(
+          {
+            kind: 'text',
+            text: place.name,
+            center: place.location,
+            radius: MATCH_RADIUS_M,
+            size: 5,
+            language: 'ko',
+          },
+          { page: 1 },
           signal,
         );
         const match = places.find(
@@ -61,11 +62,16 @@ export class HoursMatcher {
     );
     return {
       ...place,
-      ...(value.hours ? { openingHours: { ...value.hours, source: 'google' as const } } : {}),
+      ...(value.hours ? { openingHours: { ...value.hours, source: source.name } } : {}),
       ...(place.rating === undefined && value.rating !== undefined
         ? { rating: value.rating, ratingCount: value.ratingCount }
         : {}),
     };
+  }
+
+  /** Places of a provider that reports hours already have them, or have none. */
+  #knowsHours(place: Place): boolean {
+    return this.#providers.some((p) => p.name === place.provider && p.knowsHours);
   }
 }
 

@@ -2,21 +2,22 @@ import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import type { CacheOutcome, TieredCache } from '../cache/TieredCache.js';
 import { parsePlaceId, type Place } from '../domain/place.js';
 import { AppError } from '../errors/AppError.js';
+import type { PlaceDetailsProvider } from '../providers/PlaceDetailsProvider.js';
 import type { HoursMatcher } from './HoursMatcher.js';
-import type { ProviderClients } from './ProviderClients.js';
+import { notConfigured } from './notConfigured.js';
 
 /**
- * Place details by our id. Google ids go to Place Details (cached 2 h per language). Kakao has no
- * details API: Kakao places are remembered from searches (same TTL) and get their hours matched
- * from Google; an id never seen in a search is not found.
+ * Place details by our id. Ids of a provider with a details API (Google) go to it, cached 2 h per
+ * language. A provider without one (Kakao): its places are remembered from searches (same TTL) and
+ * get their hours matched by the {@link HoursMatcher}; an id never seen in a search is not found.
  */
 export class PlaceDetailsService {
-  readonly #clients: ProviderClients;
+  readonly #providers: readonly PlaceDetailsProvider[];
   readonly #cache: TieredCache;
   readonly #hours: HoursMatcher;
 
-  constructor(clients: ProviderClients, cache: TieredCache, hours: HoursMatcher) {
-    this.#clients = clients;
+  constructor(providers: readonly PlaceDetailsProvider[], cache: TieredCache, hours: HoursMatcher) {
+    this.#providers = providers;
     this.#cache = cache;
     this.#hours = hours;
   }
@@ -32,29 +33,21 @@ export class PlaceDetailsService {
         errors: [{ path: 'params.id', message: 'expected kakao:<id> or google:<id>' }],
       });
     }
-    if (parsed.provider === 'google') {
-      if (!this.#clients.googleEnabled()) throw notConfigured('google');
+    const provider = this.#providers.find((p) => p.name === parsed.provider);
+    if (provider) {
+      if (!provider.enabled()) throw notConfigured(`${provider.name} is not configured`);
       const result = await this.#cache.getOrLoad<Place>(
         cacheKey('location', 'place', `${id}-${language}`),
         { ttlMs: CACHE_TTL_SECONDS.placeDetails * 1000 },
-        () =>
-          this.#clients.policies.googleDetails.execute(
-            (inner) =>
-              this.#clients.googlePlaces.getPlace(
-                parsed.providerId,
-                { languageCode: language },
-                { signal: inner },
-              ),
-            signal,
-          ),
+        () => provider.details(parsed.providerId, language, signal),
       );
       return { place: result.value, cache: result.cache };
     }
-    // Nothing to load: a Kakao place is known only from searches, kept as long as the cache keeps it.
+    // Nothing to load: such a place is known only from searches, kept as long as the cache keeps it.
     const remembered = await this.#cache.peek<Place>(cacheKey('location', 'place', id));
     if (!remembered) {
       throw new AppError('not_found', 'Place not found', {
-        detail: `Kakao has no place-details API; ${id} was not seen in a recent search`,
+        detail: `${capitalize(parsed.provider)} has no place-details API; ${id} was not seen in a recent search`,
       });
     }
     return { place: await this.#hours.enrich(remembered, signal).catch(() => remembered), cache: 'hit' };
@@ -65,11 +58,11 @@ export class PlaceDetailsService {
     await this.#cache.invalidate(cacheKey('location', 'place', `${id}-${language}`));
   }
 
-  /** Keep Kakao places from a search so their details can be served (write-through). */
+  /** Keep places of providers without a details API from a search, so their details can be served. */
   async remember(places: readonly Place[]): Promise<void> {
     await Promise.all(
       places
-        .filter((p) => p.provider === 'kakao')
+        .filter((place) => !this.#providers.some((p) => p.name === place.provider))
         .map((p) =>
           this.#cache.set(cacheKey('location', 'place', p.id), p, CACHE_TTL_SECONDS.placeDetails * 1000),
         ),
@@ -77,9 +70,4 @@ export class PlaceDetailsService {
   }
 }
 
-function notConfigured(provider: string): AppError {
-  return new AppError('upstream_unavailable', `${provider} not configured`, {
-    detail: `${provider} is not configured`,
-    transient: false,
-  });
-}
+const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);

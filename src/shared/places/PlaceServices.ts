@@ -1,15 +1,16 @@
 import type { TieredCache } from '../cache/TieredCache.js';
+import type { ProviderSet } from '../providers/ProviderSet.js';
 import { GeocodeService } from './GeocodeService.js';
 import { HoursMatcher } from './HoursMatcher.js';
 import { PlaceDetailsService } from './PlaceDetailsService.js';
 import { PlaceSearchService } from './PlaceSearchService.js';
-import type { ProviderClients } from './ProviderClients.js';
 import { RouteService } from './RouteService.js';
 import type { SearchRecorder } from './SearchRecorder.js';
 
 /** The place, route and geocoding services behind the REST API, the MCP tools and the planner. */
 export interface PlaceServices {
-  readonly clients: ProviderClients;
+  /** The providers behind the services, by capability (health, metrics and breaker tests read their policies). */
+  readonly providers: ProviderSet;
   readonly search: PlaceSearchService;
   readonly details: PlaceDetailsService;
   readonly routes: RouteService;
@@ -19,23 +20,23 @@ export interface PlaceServices {
 }
 
 export function createPlaceServices(
-  clients: ProviderClients,
+  providers: ProviderSet,
   cache: TieredCache,
   recorder: SearchRecorder,
 ): PlaceServices {
-  const hours = new HoursMatcher(clients, cache);
-  const details = new PlaceDetailsService(clients, cache, hours);
+  const hours = new HoursMatcher(providers.placeSearch, cache);
+  const details = new PlaceDetailsService(providers.placeDetails, cache, hours);
   return {
-    clients,
+    providers,
     search: new PlaceSearchService({
-      clients,
+      providers: providers.placeSearch,
       cache,
       recorder,
       onFetched: (places) => details.remember(places),
     }),
     details,
-    routes: new RouteService(clients, cache),
-    geocoding: new GeocodeService(clients, cache),
+    routes: new RouteService({ routes: providers.routes, matrix: providers.matrix, cache }),
+    geocoding: new GeocodeService(providers.geocoding, cache),
     hours,
     recorder,
   };

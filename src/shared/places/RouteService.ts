@@ -1,25 +1,23 @@
 import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
-import type { LatLng } from '../domain/place.js';
 import type { MatrixCell, RouteLeg, TravelMode } from '../domain/route.js';
 import { isAppError } from '../errors/AppError.js';
-import { isGoogleNoDirections } from '../providers/google/googleNoDirections.js';
-import { maxMatrixElements } from '../providers/google/GoogleRoutesClient.js';
-import type { ProviderClients } from './ProviderClients.js';
+import { providersForArea } from '../providers/MapProvider.js';
+import type {
+  MatrixProvider,
+  MatrixRequest,
+  RouteProvider,
+  RouteRequest,
+} from '../providers/RouteProvider.js';
 import { estimateLeg } from './travelEstimate.js';
 
-export interface RouteRequest {
-  from: LatLng;
-  to: LatLng;
-  mode: TravelMode;
-  departAt?: string;
-}
+export type { MatrixRequest, RouteRequest } from '../providers/RouteProvider.js';
 
-export interface MatrixRequest {
-  origins: LatLng[];
-  destinations: LatLng[];
-  mode: TravelMode;
+export interface RouteServiceOptions {
+  routes: readonly RouteProvider[];
+  matrix: readonly MatrixProvider[];
+  cache: TieredCache;
 }
 
 /**
@@ -37,19 +35,22 @@ const MATRIX_ESTIMATES_KEPT_BRIEFLY = {
 };
 
 /**
- * Travel legs: Kakao Mobility for cars in Korea, Google Routes elsewhere and for the other modes,
- * and an estimate (marked `estimated`) where no provider answers. Google's missing directions in
- * Korea are detected from its answers, remembered per mode, and then not asked again in Korea.
+ * Travel legs: the providers that cover the area and the mode, Korean specialists first in Korea
+ * (Kakao Mobility for cars), then the global one (Google Routes), and an estimate (marked
+ * `estimated`) where no provider answers. A provider that says it has no directions at all inside
+ * Korea (Google) is remembered per mode and not asked again there.
  */
 export class RouteService {
-  readonly #clients: ProviderClients;
+  readonly #routes: readonly RouteProvider[];
+  readonly #matrix: readonly MatrixProvider[];
   readonly #cache: TieredCache;
-  /** Modes for which Google answered "no directions" inside Korea (learned at run time). */
-  readonly #googleBlindInKorea = new Set<TravelMode>();
+  /** `provider:mode` pairs that answered "no directions" inside Korea (learned at run time). */
+  readonly #blindInKorea = new Set<string>();
 
-  constructor(clients: ProviderClients, cache: TieredCache) {
-    this.#clients = clients;
-    this.#cache = cache;
+  constructor(options: Readonly<RouteServiceOptions>) {
+    this.#routes = options.routes;
+    this.#matrix = options.matrix;
+    this.#cache = options.cache;
   }
 
   async route(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
@@ -72,51 +73,28 @@ export class RouteService {
   }
 
   async #fetchRoute(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
-    const clients = this.#clients;
     const korea = isInKorea(request.from) && isInKorea(request.to);
-    if (korea && request.mode === 'car' && clients.kakaoEnabled()) {
+    const providers = providersForArea(this.#routes, korea).filter(
+      (p) => p.modes.includes(request.mode) && !(korea && this.#isBlind(p.name, request.mode)),
+    );
+    for (const provider of providers) {
       try {
-        return await clients.policies.kakaoDirections.execute(
-          (inner) =>
-            clients.kakaoMobility.directions(
-              { origin: request.from, destination: request.to },
-              { signal: inner },
-            ),
-          signal,
-        );
+        return await provider.route(request, signal);
       } catch (error) {
-        if (!isAppError(error) || !error.transient) {
-          if (isAppError(error) && error.code === 'no_route')
-            return estimateLeg(request.from, request.to, request.mode);
-          throw error;
+        if (provider.isOutOfCoverage(error)) {
+          if (korea) this.#blindInKorea.add(`${provider.name}:${request.mode}`);
+          continue;
         }
-        // transient: Google, then the estimate
-      }
-    }
-    if (clients.googleEnabled() && !(korea && this.#googleBlindInKorea.has(request.mode))) {
-      try {
-        return await clients.policies.googleRoutes.execute(
-          (inner) =>
-            clients.googleRoutes.computeRoute(
-              {
-                origin: request.from,
-                destination: request.to,
-                mode: request.mode,
-                departAt: request.departAt,
-              },
-              { signal: inner },
-            ),
-          signal,
-        );
-      } catch (error) {
-        if (isGoogleNoDirections(error)) {
-          if (korea) this.#googleBlindInKorea.add(request.mode);
-        } else if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) {
-          throw error;
-        }
+        // No route between these two points: no other provider will find one either.
+        if (isAppError(error) && error.code === 'no_route') break;
+        if (!(isAppError(error) && error.transient)) throw error;
       }
     }
     return estimateLeg(request.from, request.to, request.mode);
+  }
+
+  #isBlind(provider: string, mode: TravelMode): boolean {
+    return this.#blindInKorea.has(`${provider}:${mode}`);
   }
 
   /**
@@ -127,8 +105,10 @@ export class RouteService {
     const estimateAll = () =>
       request.origins.map((o) => request.destinations.map((d) => toCell(estimateLeg(o, d, request.mode))));
     const allKorea = [...request.origins, ...request.destinations].every(isInKorea);
-    if (!this.#clients.googleEnabled() || (allKorea && this.#googleBlindInKorea.has(request.mode)))
-      return estimateAll();
+    const provider = providersForArea(this.#matrix, allKorea).find(
+      (p) => !(allKorea && this.#isBlind(p.name, request.mode)),
+    );
+    if (!provider) return estimateAll();
     const key = cacheKey(
       'location',
       'matrix',
@@ -143,8 +123,8 @@ export class RouteService {
       MATRIX_ESTIMATES_KEPT_BRIEFLY,
       async () => {
         const rows: MatrixCell[][] = [];
-        // Split into blocks within Google's element limit for the mode (625; 100 for transit).
-        const limit = maxMatrixElements(request.mode);
+        // Split into blocks within the provider's element limit for the mode (Google: 625; 100 for transit).
+        const limit = provider.maxElements(request.mode);
         const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
         const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
         for (const origins of chunk(request.origins, originsPerBlock)) {
@@ -152,15 +132,7 @@ export class RouteService {
           for (const destinations of destinationBlocks) {
             let cells: (MatrixCell | null)[][] | undefined;
             try {
-              const matrix = await this.#clients.policies.googleMatrix.execute(
-                (inner) =>
-                  this.#clients.googleRoutes.computeRouteMatrix(
-                    { origins, destinations, mode: request.mode },
-                    { signal: inner },
-                  ),
-                signal,
-              );
-              cells = matrix.rows;
+              cells = await provider.matrix({ origins, destinations, mode: request.mode }, signal);
             } catch (error) {
               if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
             }
@@ -170,7 +142,7 @@ export class RouteService {
               });
             });
             if (allKorea && cells && cells.every((r) => r.every((c) => c === null)))
-              this.#googleBlindInKorea.add(request.mode);
+              this.#blindInKorea.add(`${provider.name}:${request.mode}`);
           }
           rows.push(...blockRows);
         }

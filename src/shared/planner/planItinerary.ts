@@ -33,7 +33,7 @@ export interface PlanMetrics extends ItineraryMetrics {
   readonly violationsBeforeRepair: number;
 }
 
-/** The planner's answer (DESIGN §13 itinerary shape, plus metrics). */
+/** The planner's answer (docs/architecture.md#api-contract itinerary shape, plus metrics). */
 export interface PlanResult {
   readonly days: ItineraryDay[];
   readonly warnings: PlanWarning[];

@@ -1,7 +1,7 @@
 import type { Place } from '../domain/place.js';
 import type { MatrixCell, TravelMode } from '../domain/route.js';
 
-/** Health facts of one traveller (DESIGN §13). */
+/** Health facts of one traveller (docs/architecture.md#api-contract). */
 export interface MemberHealth {
   readonly mobility: 'full' | 'limited' | 'wheelchair';
   readonly notes?: string;
@@ -15,7 +15,7 @@ export interface PlanMember {
   readonly preferences: readonly string[];
 }
 
-/** The trip fields the planner reads (a subset of the trip resource, DESIGN §13). */
+/** The trip fields the planner reads (a subset of the trip resource, docs/architecture.md#api-contract). */
 export interface PlanTrip {
   /** `YYYY-MM-DD`, inclusive. */
   readonly startDate: string;
@@ -54,7 +54,7 @@ export interface ItineraryTravel {
   readonly estimated: boolean;
 }
 
-/** One entry of a day (DESIGN §13 itinerary item, plus `meal` and `placeId`). */
+/** One entry of a day (docs/architecture.md#api-contract itinerary item, plus `meal` and `placeId`). */
 export interface ItineraryItem {
   /** Deterministic: date, position and place. */
   readonly id: string;

@@ -8,7 +8,7 @@ export type JobSender = Pick<ServiceBusSender, 'sendMessages' | 'close'>;
 
 /**
  * Jobs through Service Bus queue `ai-itinerary-generation`. `messageId` = job id, so the queue's
- * duplicate detection drops a second send of the same job (seed 000: duplicate detection on).
+ * duplicate detection drops a second send of the same job (docs/architecture.md#generation-job-and-queue: duplicate detection on).
  */
 export class ServiceBusJobQueue implements JobQueue {
   readonly kind = 'servicebus';

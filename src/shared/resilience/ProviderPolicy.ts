@@ -22,12 +22,12 @@ export interface ProviderPolicyOptions {
   /** e.g. `kakao.search`; used in errors and metrics. */
   name: string;
   provider: string;
-  /** Whole-call budget, retries and backoff included (DESIGN §6: 2 s for place calls). */
+  /** Whole-call budget, retries and backoff included (docs/architecture.md#resilience: 2 s for place calls). */
   budgetMs: number;
   maxRetries?: number;
-  /** Consecutive failures that open the breaker (DESIGN §6: 5). */
+  /** Consecutive failures that open the breaker (docs/architecture.md#resilience: 5). */
   breakerThreshold?: number;
-  /** How long the breaker stays open before a half-open trial call (DESIGN §6: 60 s). */
+  /** How long the breaker stays open before a half-open trial call (docs/architecture.md#resilience: 60 s). */
   halfOpenAfterMs?: number;
   /** Concurrent calls allowed, and how many may queue behind them. */
   concurrency?: number;

@@ -21,7 +21,7 @@ export interface Page<T> {
 }
 
 /**
- * Trips in Azure Table Storage, partitioned by owner (DESIGN §8): a user can only ever address rows in
+ * Trips in Azure Table Storage, partitioned by owner (docs/architecture.md#data): a user can only ever address rows in
  * their own partition, so another user's trip is simply not found (404). Optimistic concurrency
  * uses the table ETag.
  */

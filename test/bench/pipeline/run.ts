@@ -24,6 +24,7 @@ import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
 import { AppError } from '../../../src/shared/errors/AppError.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
+import { sandboxEnv } from '../../support/sandboxEnv.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** `npm run bench:pipeline -- reads` runs only the named parts: jobs, reads, soak (default all). */
@@ -54,13 +55,7 @@ const env: Record<string, string> = {
   LOG_LEVEL: 'error',
   AzureWebJobsStorage: azurite.connectionString,
   AUTH_LOCAL_SECRET: SECRET,
-  KAKAO_REST_API_KEY: sandbox.kakaoKey,
-  GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-  KAKAO_LOCAL_BASE_URL: sandbox.url,
-  KAKAO_MOBILITY_BASE_URL: sandbox.url,
-  GOOGLE_PLACES_BASE_URL: sandbox.url,
-  GOOGLE_ROUTES_BASE_URL: sandbox.url,
-  SANDBOX_UPSTREAM: 'true',
+  ...sandboxEnv(sandbox),
   ...(redis ? { REDIS_URL: redis.url } : {}),
 };
 for (const [k, v] of Object.entries(env)) process.env[k] = v;

@@ -13,6 +13,7 @@ import { RedisCacheStore } from '../../../src/shared/cache/CacheStore.js';
 import { createRedisConnection } from '../../../src/shared/cache/redisConnection.js';
 import type { CacheOutcome } from '../../../src/shared/cache/TieredCache.js';
 import type { PlaceSearchParams } from '../../../src/shared/places/placeSearchParams.js';
+import { toPlaceQuery } from '../../../src/shared/places/toPlaceQuery.js';
 import { sandboxPlaceServices } from '../../integration/places/sandboxPlaceServices.js';
 import { benchRedis } from './benchRedis.js';
 import { printResults, type ResultRow } from './printResults.js';
@@ -206,24 +207,10 @@ function invocationSignal(): AbortSignal {
   return new AbortController().signal;
 }
 
-/** One provider call as the search service would make it, without cache or policy. */
+/** One provider call as the search service would make it, without the cache (its policy never trips here). */
 async function directUpstreamCall(params: PlaceSearchParams): Promise<void> {
-  const { kakaoLocal, googlePlaces } = app.places.clients;
-  const center = { lat: params.lat!, lng: params.lng! };
-  if (search.providersFor(params)[0] === 'kakao') {
-    await kakaoLocal.searchKeyword({
-      query: params.query!,
-      center,
-      radiusMeters: params.radius,
-      size: params.size,
-      sort: 'distance',
-    });
-  } else {
-    await googlePlaces.searchText({
-      textQuery: params.query!,
-      locationBias: { center, radiusMeters: params.radius },
-      pageSize: params.size,
-      languageCode: params.language,
-    });
-  }
+  const first = search.providersFor(params)[0];
+  const provider = app.places.providers.placeSearch.find((p) => p.name === first);
+  if (!provider) throw new Error(`no enabled provider for ${JSON.stringify(params)}`);
+  await provider.search(toPlaceQuery(params), { page: 1 });
 }

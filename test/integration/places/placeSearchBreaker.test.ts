@@ -53,7 +53,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     expect(kakaoCalls()).toBe(3);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(5);
-    expect(services.places.clients.policies.kakaoSearch.state).toBe('open');
+    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
   }
 
   it('falls back without calling Kakao while open, and closes after a successful trial 60 s later', async () => {
@@ -71,7 +71,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     const trial = await searchSeoul();
     expect(trial.provider).toBe('kakao');
     expect(kakaoCalls()).toBe(6);
-    expect(services.places.clients.policies.kakaoSearch.state).toBe('closed');
+    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('closed');
     expect((await searchSeoul()).provider).toBe('kakao');
   });
 
@@ -80,7 +80,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     vi.advanceTimersByTime(60_001);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(6); // one trial, not retried
-    expect(services.places.clients.policies.kakaoSearch.state).toBe('open');
+    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
 
     sandbox.faults.clear();
     vi.advanceTimersByTime(30_000);

@@ -168,7 +168,7 @@ describe('places API under upstream faults', () => {
   });
 
   it('opens the Kakao breaker after 5 failures, then falls back without calling Kakao', async () => {
-    const kakaoSearch = app.local.app.places.clients.policies.kakaoSearch;
+    const kakaoSearch = app.local.app.places.providers.policies.get('kakao.search')!;
     expect(kakaoSearch.state).toBe('closed');
     app.local.sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
     const seoul = (radius: number) => search({ query: '경복궁', ...SEOUL, radius });

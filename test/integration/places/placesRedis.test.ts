@@ -3,6 +3,7 @@ import { afterAll, describe, expect } from 'vitest';
 import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { placeSearchParamsSchema } from '../../../src/shared/places/placeSearchParams.js';
 import { itWithRedis, redisUrl } from '../../support/redisTest.js';
+import { sandboxEnv } from '../../support/sandboxEnv.js';
 import { testApp } from '../../support/testApp.js';
 import { query, UPSTREAM, usePlacesApp } from './placesApp.js';
 
@@ -24,12 +25,7 @@ describe('places cache shared through Redis (L2)', () => {
     second ??= (
       await testApp({
         REDIS_URL: redisUrl(),
-        KAKAO_REST_API_KEY: sandbox.kakaoKey,
-        GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-        KAKAO_LOCAL_BASE_URL: sandbox.url,
-        KAKAO_MOBILITY_BASE_URL: sandbox.url,
-        GOOGLE_PLACES_BASE_URL: sandbox.url,
-        GOOGLE_ROUTES_BASE_URL: sandbox.url,
+        ...sandboxEnv(sandbox),
       })
     ).app;
     return second;

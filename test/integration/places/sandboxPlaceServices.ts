@@ -3,10 +3,11 @@ import type { CacheStore } from '../../../src/shared/cache/CacheStore.js';
 import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
 import { loadConfig } from '../../../src/shared/config/loadConfig.js';
 import { createPlaceServices, type PlaceServices } from '../../../src/shared/places/PlaceServices.js';
-import { createProviderClients } from '../../../src/shared/places/ProviderClients.js';
 import { InMemorySearchRecorder } from '../../../src/shared/places/SearchRecorder.js';
+import { createProviders } from '../../../src/shared/providers/createProviders.js';
 import { createUpstreamDispatchers } from '../../../src/shared/providers/http/upstreamDispatchers.js';
 import { Metrics } from '../../../src/shared/telemetry/Metrics.js';
+import { sandboxEnv } from '../../support/sandboxEnv.js';
 
 export interface SandboxPlaceServicesOptions {
   /** The cache's clock (default `Date.now`, read at each call so fake timers apply). */
@@ -38,13 +39,7 @@ export async function sandboxPlaceServices(
     AzureWebJobsStorage: 'UseDevelopmentStorage=true',
     AUTH_LOCAL_SECRET: 'places-tests-do-not-authenticate',
     LOG_LEVEL: 'error',
-    KAKAO_REST_API_KEY: sandbox.kakaoKey,
-    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-    KAKAO_LOCAL_BASE_URL: sandbox.url,
-    KAKAO_MOBILITY_BASE_URL: sandbox.url,
-    GOOGLE_PLACES_BASE_URL: sandbox.url,
-    GOOGLE_ROUTES_BASE_URL: sandbox.url,
-    SANDBOX_UPSTREAM: 'true',
+    ...sandboxEnv(sandbox),
     ...options.env,
   });
   const metrics = new Metrics();
@@ -57,7 +52,7 @@ export async function sandboxPlaceServices(
   });
   const dispatchers = createUpstreamDispatchers();
   const places = createPlaceServices(
-    createProviderClients(config, dispatchers),
+    createProviders(config, dispatchers),
     cache,
     new InMemorySearchRecorder(),
   );

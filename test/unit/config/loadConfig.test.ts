@@ -122,6 +122,19 @@ describe('loadConfig', () => {
     expect(config.queue.backend).toBe('servicebus');
   });
 
+  it('names a bad warmer destination entry and states cross-setting rules as sentences', async () => {
+    const error = await configError({
+      ...LOCAL,
+      AUTH_MODE: 'jwks',
+      WARMER_DESTINATIONS: 'Seoul:37.5:127;Moon:x:1',
+    });
+    expect(error.issues).toEqual([
+      { setting: 'WARMER_DESTINATIONS', message: "is invalid: entry 'Moon:x:1' is not name:lat:lng" },
+    ]);
+    const rule = await configError({ ...LOCAL, AUTH_MODE: 'jwks' });
+    expect(rule.issues).toEqual([{ setting: 'AUTH_JWKS_URI', message: 'is required when AUTH_MODE=jwks' }]);
+  });
+
   it('forbids local auth and the sandbox in production', async () => {
     const error = await configError({ ...LOCAL, APP_ENV: 'production', SANDBOX_UPSTREAM: 'true' });
     expect(error.issues.map((i) => i.setting)).toEqual(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { cronerScheduler, toCronerSchedule } from '../../../src/local/host/timer/cronerScheduler.js';
 import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
@@ -40,13 +40,22 @@ describe('NCRONTAB schedules on croner', () => {
     ]);
   });
 
-  it('fires on the real clock with croner', async () => {
-    const scheduler = cronerScheduler();
-    const ticks: Date[] = [];
-    const timer = scheduler.schedule('* * * * * *', async (at) => void ticks.push(at));
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
-    timer.stop();
-    expect(ticks.length).toBeGreaterThanOrEqual(1);
-    expect(ticks[0]!.getMilliseconds()).toBe(0);
+  it('fires with croner on the clock it is given, on whole seconds', async () => {
+    // Croner reads the clock through Date and waits with setTimeout: both faked, so no real waiting.
+    vi.useFakeTimers({ now: new Date('2025-01-01T00:00:00.400Z') });
+    try {
+      const scheduler = cronerScheduler();
+      const ticks: Date[] = [];
+      const timer = scheduler.schedule('* * * * * *', async (at) => void ticks.push(at));
+      await vi.advanceTimersByTimeAsync(2_700);
+      timer.stop();
+      expect(ticks.map((t) => t.toISOString())).toEqual([
+        '2025-01-01T00:00:01.000Z',
+        '2025-01-01T00:00:02.000Z',
+        '2025-01-01T00:00:03.000Z',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

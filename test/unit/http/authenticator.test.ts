@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { Authenticator } from '../../../src/shared/auth/Authenticator.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
@@ -86,26 +86,47 @@ describe('Authenticator', () => {
 });
 
 describe('Authenticator caching', () => {
-  it('remembers a verified token only until its own expiry, and forgets everything when the secret rotates', async () => {
-    let current = secret;
-    const auth = new Authenticator({
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const rememberingAuthenticator = (localSecret: () => string) =>
+    new Authenticator({
       issuer: 'tripgen-local',
       audience: 'tripgen-api',
-      localSecret: () => current,
+      localSecret,
       clockToleranceSeconds: 0,
     });
-    const token = await issueLocalToken({
-      secret,
+  const token = (signWith: string, userId: string) =>
+    issueLocalToken({
+      secret: signWith,
       issuer: 'tripgen-local',
       audience: 'tripgen-api',
-      userId: 'carol',
+      userId,
       expiresIn: '2s',
     });
-    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'carol' });
+
+  it('remembers a verified token only until its own expiry, then rejects it as expired', async () => {
+    // Only Date is faked: jose and the cache read the clock through it; WebCrypto stays real.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const auth = rememberingAuthenticator(() => secret);
+    const carol = await token(secret, 'carol');
+    await expect(auth.authenticate(`Bearer ${carol}`)).resolves.toMatchObject({ userId: 'carol' });
+    vi.setSystemTime(Date.now() + 2_100);
+    await expect(auth.authenticate(`Bearer ${carol}`)).rejects.toMatchObject({
+      code: 'unauthorized',
+      detail: expect.stringContaining('ERR_JWT_EXPIRED'),
+    });
+  });
+
+  it('keeps a remembered token across a secret rotation until its expiry, but verifies new ones with the new secret', async () => {
+    let current = secret;
+    const auth = rememberingAuthenticator(() => current);
+    const carol = await token(secret, 'carol');
+    const dave = await token(secret, 'dave');
+    await expect(auth.authenticate(`Bearer ${carol}`)).resolves.toMatchObject({ userId: 'carol' });
     current = 'a-rotated-secret-that-is-also-long-enough-000';
-    // A remembered token signed with the old secret must not outlive the rotation.
-    await expect(auth.authenticate(`Bearer ${token}`)).resolves.toMatchObject({ userId: 'carol' });
-    await new Promise((r) => setTimeout(r, 2100));
-    await expect(auth.authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(auth.authenticate(`Bearer ${carol}`)).resolves.toMatchObject({ userId: 'carol' });
+    await expect(auth.authenticate(`Bearer ${dave}`)).rejects.toMatchObject({ code: 'unauthorized' });
   });
 });

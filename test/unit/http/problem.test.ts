@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { AppError } from '../../../src/shared/errors/AppError.js';
+import { AppError, describeCause } from '../../../src/shared/errors/AppError.js';
 import { parseOrThrow } from '../../../src/shared/errors/validationError.js';
-import { problemResponse, toProblem } from '../../../src/shared/http/problem.js';
+import { problemResponse, toAppError, toProblem } from '../../../src/shared/http/problem.js';
 
 describe('problem+json mapping', () => {
   it('maps zod failures to 400 with every field path', () => {
@@ -50,9 +50,37 @@ describe('problem+json mapping', () => {
     expect(problem.detail).toContain('abc123');
   });
 
+  it('treats a stray SyntaxError (corrupt stored JSON) as an internal system fault, not a 400', () => {
+    let corrupt: unknown;
+    try {
+      JSON.parse('{"cached": tru');
+    } catch (e) {
+      corrupt = e;
+    }
+    const problem = toProblem(corrupt, 't');
+    expect(problem).toMatchObject({ status: 500, code: 'internal' });
+    expect(toAppError(corrupt)).toMatchObject({ fault: 'system', cause: corrupt });
+  });
+
+  it('says whose fault an error is: 4xx the caller, 5xx the system, unless stated', () => {
+    expect(new AppError('not_found', 'x').fault).toBe('user');
+    expect(new AppError('upstream_rejected', 'x').fault).toBe('system');
+    expect(new AppError('validation_failed', 'x', { fault: 'system' }).fault).toBe('system');
+  });
+
+  it('describes the cause chain of a system fault for the log, innermost stack included', () => {
+    const root = new SyntaxError('Unexpected end of JSON input');
+    const error = new AppError('internal', 'x', { cause: new Error('cache read failed', { cause: root }) });
+    expect(describeCause(error)).toEqual({
+      cause: 'Error: cache read failed ← SyntaxError: Unexpected end of JSON input',
+      stack: root.stack,
+    });
+    expect(describeCause(new AppError('not_found', 'x'))).toEqual({});
+  });
+
   it('sets Retry-After for throttling errors', () => {
     const response = problemResponse(
-      new AppError('rate_limited', 'slow down', { retryAfterSeconds: 2.2 }),
+      new AppError('upstream_quota_exceeded', 'slow down', { retryAfterSeconds: 2.2 }),
       't',
     );
     expect((response.headers as Record<string, string>)['retry-after']).toBe('3');

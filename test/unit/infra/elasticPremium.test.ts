@@ -4,7 +4,7 @@ import { at, literalOf, stringOf, textOf } from './support/bicepFile.js';
 import { tokenize } from './support/bicepTokens.js';
 import { allBicepFiles, bicep } from './support/infraFiles.js';
 
-// The EP1 traps of shared/AZURE-NOTES.md: samples target Flex Consumption (FC1, Microsoft.App/environments
+// The EP1 traps of docs/azure.md: samples target Flex Consumption (FC1, Microsoft.App/environments
 // subnets, functionAppConfig) and AVM serverfarm defaults (P1v3, kind 'app'); copied onto EP1 they break.
 const functionApp = bicep('infra/bicep/modules/functionApp.bicep');
 const plan = functionApp.find('resource', 'plan').value;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { at, resourceType, stringOf, textOf } from './support/bicepFile.js';
 import { bicep } from './support/infraFiles.js';
 
-// Built-in role ids (shared/AZURE-NOTES.md).
+// Built-in role ids (docs/azure.md).
 const ROLE = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b',
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88',

@@ -8,7 +8,7 @@ const serviceBus = bicep('infra/bicep/modules/serviceBus.bicep');
 const queue = serviceBus.find('resource', 'itineraryQueue');
 const property = (name: string) => literalOf(at(queue.value, `properties.${name}`));
 
-describe('Service Bus namespace and the itinerary-generation queue (seed 000)', () => {
+describe('Service Bus namespace and the itinerary-generation queue (docs/architecture.md#generation-job-and-queue)', () => {
   it('is named as the app expects', () => {
     expect(textOf(at(queue.value, 'name'))).toBe('queueName');
     const main = bicep('infra/bicep/main.bicep');

@@ -6,7 +6,7 @@ import {
   placeSearchParamsSchema,
 } from '../../../src/shared/places/placeSearchParams.js';
 import { PlaceSearchService } from '../../../src/shared/places/PlaceSearchService.js';
-import { callCount, fakeProviderClients, type FakeUpstreams, samplePlace } from './fakeProviderClients.js';
+import { callCount, fakeProviders, type FakeUpstreams, samplePlace } from './fakeProviders.js';
 
 const params = (raw: Record<string, string>): PlaceSearchParams => placeSearchParamsSchema.parse(raw);
 const SEOUL = { lat: '37.5796', lng: '126.977' };
@@ -22,12 +22,12 @@ const kakaoPage = {
 const googlePage = { places: [samplePlace('google', 'ChIJ1')] };
 
 function service(fakes: Readonly<FakeUpstreams> = {}) {
-  const { clients, calls, cache } = fakeProviderClients({
+  const { providers, calls, cache } = fakeProviders({
     kakaoLocal: { searchKeyword: async () => kakaoPage, searchCategory: async () => kakaoPage },
     googlePlaces: { searchText: async () => googlePage, searchNearby: async () => googlePage },
     ...fakes,
   });
-  return { search: new PlaceSearchService({ clients, cache }), calls };
+  return { search: new PlaceSearchService({ providers: providers.placeSearch, cache }), calls };
 }
 
 describe('PlaceSearchService provider routing', () => {

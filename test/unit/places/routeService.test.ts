@@ -6,7 +6,7 @@ import { AppError } from '../../../src/shared/errors/AppError.js';
 import { RouteService } from '../../../src/shared/places/RouteService.js';
 import { estimateLeg } from '../../../src/shared/places/travelEstimate.js';
 import { googleNoDirectionsError } from '../../../src/shared/providers/google/googleNoDirections.js';
-import { callCount, fakeProviderClients, type FakeUpstreams } from './fakeProviderClients.js';
+import { callCount, fakeProviders, type FakeUpstreams } from './fakeProviders.js';
 
 const GYEONGBOKGUNG = { lat: 37.5796, lng: 126.977 };
 const N_SEOUL_TOWER = { lat: 37.5512, lng: 126.9882 };
@@ -23,8 +23,8 @@ const leg = (provider: 'kakao' | 'google', mode: TravelMode = 'car'): RouteLeg =
 const cell: MatrixCell = { distanceMeters: 1_000, durationSeconds: 100, estimated: false };
 
 function routes(fakes: Readonly<FakeUpstreams>) {
-  const { clients, calls, cache } = fakeProviderClients(fakes);
-  return { routes: new RouteService(clients, cache), calls };
+  const { providers, calls, cache } = fakeProviders(fakes);
+  return { routes: new RouteService({ routes: providers.routes, matrix: providers.matrix, cache }), calls };
 }
 
 describe('RouteService.route', () => {

@@ -6,6 +6,7 @@ import { HttpResponse } from '../functionsLibrary.js';
 import type { HostLogger } from '../HostLogger.js';
 import type { FunctionInvoker, InvocationOutcome } from '../invocation/FunctionInvoker.js';
 import { InFlightTracker } from '../invocation/InFlightTracker.js';
+import { CorsPolicy } from './CorsPolicy.js';
 import { writeHostProblem } from './hostProblem.js';
 import type { HttpRouteTable } from './HttpRouteTable.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
@@ -18,6 +19,8 @@ export interface HttpTriggerServerOptions {
   readonly logger: HostLogger;
   /** Larger bodies get 413 before any function runs. */
   readonly maxRequestBodyBytes: number;
+  /** `Host.CORS` of local.settings.json; without it no CORS headers are added. */
+  readonly cors?: CorsPolicy;
 }
 
 const newTraceId = () => randomBytes(16).toString('hex');
@@ -96,9 +99,21 @@ export class HttpTriggerServer {
   }
 
   async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { routes, invoker, maxRequestBodyBytes } = this.#options;
+    const { routes, invoker, maxRequestBodyBytes, cors } = this.#options;
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+
+    if (cors) {
+      // As under `func start`, the host answers preflights itself and no function sees them.
+      if (CorsPolicy.isPreflight(req)) {
+        req.resume();
+        res.writeHead(204, cors.preflightHeaders(req));
+        res.end();
+        return;
+      }
+      // Set before any writeHead: Node merges these into whatever the function or the host writes.
+      for (const [name, value] of Object.entries(cors.responseHeaders(req))) res.setHeader(name, value);
+    }
 
     if (this.#stopping) {
       req.resume();

@@ -1,3 +1,5 @@
+import { parseJsonContainer } from '../parseJsonContainer.js';
+
 export type DecodedQueueMessage =
   | { readonly ok: true; readonly text: string; readonly body: unknown }
   | { readonly ok: false; readonly reason: string };
@@ -22,16 +24,6 @@ export function decodeQueueMessage(messageText: string, encoding: 'base64' | 'no
     text = Buffer.from(compact, 'base64').toString('utf8');
   }
   return { ok: true, text, body: parseJsonContainer(text) };
-}
-
-function parseJsonContainer(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return text;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 /** How the app must enqueue a message so the host can read it (base64 of the UTF-8 text, or as is). */

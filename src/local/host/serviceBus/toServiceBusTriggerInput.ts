@@ -1,5 +1,6 @@
 import type { TriggerMetadata } from '@azure/functions';
 
+import { parseJsonContainer } from '../parseJsonContainer.js';
 import type { ServiceBusDelivery } from './ServiceBusReceiverPort.js';
 
 function textOf(value: string | number | Buffer | undefined): string | undefined {
@@ -7,22 +8,11 @@ function textOf(value: string | number | Buffer | undefined): string | undefined
   return Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
 }
 
-/** A JSON object/array in text becomes an object, as the host sends such message bodies to the worker as JSON. */
-function fromText(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return text;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /** The handler's first argument for a Service Bus message: bytes and strings decoded, objects as sent. */
 export function toServiceBusBody(body: unknown): unknown {
   if (Buffer.isBuffer(body) || body instanceof Uint8Array)
-    return fromText(Buffer.from(body).toString('utf8'));
-  if (typeof body === 'string') return fromText(body);
+    return parseJsonContainer(Buffer.from(body).toString('utf8'));
+  if (typeof body === 'string') return parseJsonContainer(body);
   return body;
 }
 

@@ -22,5 +22,5 @@ export interface ProviderCallOptions {
   timeoutMs?: number;
 }
 
-/** DESIGN §6 gives place calls a 2 s whole-call budget; one attempt gets at most that much. */
+/** docs/architecture.md#resilience gives place calls a 2 s whole-call budget; one attempt gets at most that much. */
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 2_000;

@@ -1,6 +1,6 @@
 import { type Dispatcher, Pool } from 'undici';
 
-/** Keep-alive pools, one per upstream origin (DESIGN §6). */
+/** Keep-alive pools, one per upstream origin (docs/architecture.md#resilience). */
 export interface UpstreamDispatchers {
   /** The pool for `baseUrl`'s origin, created on first use and reused afterwards. */
   forBaseUrl(baseUrl: string): Dispatcher;

@@ -15,7 +15,7 @@ import {
 
 export const KAKAO_LOCAL_DEFAULT_BASE_URL = 'https://dapi.kakao.com';
 
-/** Kakao's own limits (PROVIDERS.md): checked here so a bad page is a 400, not an upstream failure. */
+/** Kakao's own limits (docs/providers.md): checked here so a bad page is a 400, not an upstream failure. */
 const pagingSchema = {
   page: z.number().int().min(1).max(45).optional(),
   size: z.number().int().min(1).max(15).optional(),

@@ -2,7 +2,7 @@ import type { PlaceCategory } from '../../domain/place.js';
 
 const words = (list: string): string[] => list.split(' ');
 
-/** Kakao category group codes we map directly (PROVIDERS.md). */
+/** Kakao category group codes we map directly (docs/providers.md). */
 const CATEGORY_BY_GROUP_CODE: Readonly<Record<string, PlaceCategory>> = {
   AT4: 'attraction',
   CT1: 'culture',

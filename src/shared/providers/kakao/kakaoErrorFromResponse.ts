@@ -10,7 +10,7 @@ const localErrorSchema = z.object({ errorType: z.string() });
 /** Kakao Mobility errors: `{"code":-10,"msg":"…"}`. */
 const mobilityErrorSchema = z.object({ code: z.number() });
 
-/** Kakao Mobility's quota code; it arrives as 400 or 429, both mean the same (PROVIDERS.md). */
+/** Kakao Mobility's quota code; it arrives as 400 or 429, both mean the same (docs/providers.md). */
 const MOBILITY_QUOTA_CODE = -10;
 
 /**

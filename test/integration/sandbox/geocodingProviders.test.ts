@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
 
+import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
 import { haversineMeters } from '../../../src/shared/domain/geo.js';
-import { ProviderGeocoder } from '../../../src/shared/providers/geocoding/ProviderGeocoder.js';
+import { GeocodeService } from '../../../src/shared/places/GeocodeService.js';
+import { GoogleGeocoding } from '../../../src/shared/providers/google/GoogleGeocoding.js';
+import { KakaoGeocoding } from '../../../src/shared/providers/kakao/KakaoGeocoding.js';
+import { ProviderPolicy } from '../../../src/shared/resilience/ProviderPolicy.js';
+import { Metrics } from '../../../src/shared/telemetry/Metrics.js';
 import { PLACES, useSandbox } from './useSandbox.js';
 
 const t = useSandbox();
-const geocoder = () => new ProviderGeocoder({ kakaoLocal: t.kakaoLocal, googlePlaces: t.googlePlaces });
+const policy = (name: string) => new ProviderPolicy({ name, provider: name, budgetMs: 5_000, maxRetries: 0 });
 
-describe('ProviderGeocoder against the sandbox', () => {
+/** The geocoding service over the Kakao and Google geocoding providers, with a fresh cache. */
+function geocoding(): GeocodeService {
+  const enabled = () => true;
+  return new GeocodeService(
+    [
+      new KakaoGeocoding({ client: t.kakaoLocal, policy: policy('kakao'), enabled }),
+      new GoogleGeocoding({ client: t.googlePlaces, policy: policy('google'), enabled }),
+    ],
+    new TieredCache({ l1MaxEntries: 100, l1TtlMs: 60_000, metrics: new Metrics() }),
+  );
+}
+
+describe('Geocoding providers against the sandbox', () => {
   it('geocodes a Korean address with Kakao address search', async () => {
-    const results = await geocoder().geocode('부산 해운대구 해운대해변로 264');
+    const results = await geocoding().geocode({ address: '부산 해운대구 해운대해변로 264', language: 'ko' });
 
     expect(results[0]).toStrictEqual({
       location: PLACES.haeundae.location,
@@ -20,7 +37,10 @@ describe('ProviderGeocoder against the sandbox', () => {
   });
 
   it('geocodes an address outside Korea with Places Text Search, in the requested language', async () => {
-    const results = await geocoder().geocode('4-2-8 Shibakoen, Minato City, Tokyo', { languageCode: 'en' });
+    const results = await geocoding().geocode({
+      address: '4-2-8 Shibakoen, Minato City, Tokyo',
+      language: 'en',
+    });
 
     expect(results[0]).toMatchObject({
       provider: 'google',
@@ -31,7 +51,7 @@ describe('ProviderGeocoder against the sandbox', () => {
   });
 
   it('falls back to Places when Kakao knows no such Korean address', async () => {
-    const results = await geocoder().geocode('도쿄 타워');
+    const results = await geocoding().geocode({ address: '도쿄 타워', language: 'ko' });
 
     expect(results[0]).toMatchObject({ provider: 'google' });
     expect(t.sandbox.stats.byPath()).toStrictEqual({
@@ -41,8 +61,8 @@ describe('ProviderGeocoder against the sandbox', () => {
   });
 
   it('reverse-geocodes with Kakao regions in Korea and the nearest place elsewhere', async () => {
-    const seoul = await geocoder().reverseGeocode(PLACES.gyeongbokgung.location);
-    const tokyo = await geocoder().reverseGeocode(PLACES.tokyoTower.location, { languageCode: 'en' });
+    const seoul = await geocoding().reverse({ ...PLACES.gyeongbokgung.location, language: 'ko' });
+    const tokyo = await geocoding().reverse({ ...PLACES.tokyoTower.location, language: 'en' });
 
     expect(seoul).toMatchObject({
       provider: 'kakao',
