@@ -182,6 +182,7 @@ export async function buildAppContext(
       await jobQueue.close().catch(() => undefined);
       await serviceBus?.close().catch(() => undefined);
       await dispatchers.close().catch(() => undefined);
+      await places.recorder.flush?.();
       redis?.disconnect();
     },
   };
