@@ -7,9 +7,24 @@ import type { HotPathRequest } from './rawRequest.js';
 export interface HotPath {
   name: string;
   request: HotPathRequest;
+  /** The same call with every optional field (MCP `fields`), to show what the default saves. */
+  allFields?: HotPathRequest;
 }
 
-const SEARCH_ARGS = { query: '카페', lat: 37.5665, lng: 126.978 };
+const mcpCall = (auth: Record<string, string>, args: Record<string, unknown>): HotPathRequest => ({
+  method: 'POST',
+  path: '/api/mcp',
+  headers: { ...auth, accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
+  body: JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: { name: 'search_places', arguments: args },
+  }),
+});
+
+/** Google (outside Korea) answers with opening hours: the larger, more common kind of page. */
+const SEARCH_ARGS = { query: 'restaurant', lat: 35.6586, lng: 139.7454 };
 const ITINERARY_BYTES = 28 * 1024;
 
 /**
@@ -39,21 +54,8 @@ export async function hotPaths(stack: BenchStack): Promise<HotPath[]> {
     },
     {
       name: 'MCP search_places (hit)',
-      request: {
-        method: 'POST',
-        path: '/api/mcp',
-        headers: {
-          ...auth,
-          accept: 'application/json, text/event-stream',
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: { name: 'search_places', arguments: SEARCH_ARGS },
-        }),
-      },
+      request: mcpCall(auth, SEARCH_ARGS),
+      allFields: mcpCall(auth, { ...SEARCH_ARGS, fields: ['openingHours', 'phone', 'url', 'categories'] }),
     },
     {
       name: 'itinerary read (28 KB)',

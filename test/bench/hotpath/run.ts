@@ -41,6 +41,12 @@ for (const path of paths) {
   console.log(
     `-- ${path.name}: ${path.request.method} ${path.request.path.split('?')[0]} → ${captured.status}, ${captured.body.byteLength} bytes`,
   );
+  if (path.allFields) {
+    const all = await capture({ name: `${path.name} (all fields)`, request: path.allFields });
+    console.log(
+      `   result size: default ${captured.body.byteLength} bytes, with every optional field ${all.body.byteLength} bytes`,
+    );
+  }
   for (const connections of CONCURRENCY) {
     await runLoad(stack.url, path.request, connections, 1); // warm-up (JIT, sockets), not counted
     const app: LoadFigures[] = [];
