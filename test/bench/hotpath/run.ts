@@ -64,6 +64,10 @@ for (const path of paths) {
       `${Math.round(median(base.map((b) => b.rps)))} req/s | throughput ${f2(rpsRatio)}×, p99 ${f2(p99Ratio)}× bare` +
       (failed ? `  (${failed} app requests failed)` : '');
     console.log(line);
+    const cpu = (list: LoadFigures[]) => Math.round(median(list.map((l) => l.cpuUsPerRequest)));
+    console.log(
+      `          server CPU per request: app ${cpu(app)} µs, bare ${cpu(base)} µs (${f2(cpu(app) / cpu(base))}×)`,
+    );
     console.log(
       `          per repeat: app req/s ${app.map((a) => Math.round(a.rps)).join(', ')}; bare req/s ${base.map((b) => Math.round(b.rps)).join(', ')}`,
     );

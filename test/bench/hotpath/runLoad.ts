@@ -14,6 +14,11 @@ export interface LoadFigures {
   rps: number;
   ok: number;
   failed: number;
+  /**
+   * CPU time this process (the server: app or bare, never the load client) spent per request, in µs:
+   * steadier than throughput on a shared machine, since time spent waiting for a core is not in it.
+   */
+  cpuUsPerRequest: number;
 }
 
 /**
@@ -39,7 +44,9 @@ export async function runLoad(
   for (const [name, value] of Object.entries(spec.headers)) args.push('-H', `${name}=${value}`);
   if (spec.body) args.push('-b', spec.body);
   args.push(new URL(spec.path, baseUrl).href);
+  const cpu = process.cpuUsage();
   const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const used = process.cpuUsage(cpu);
   const result = JSON.parse(stdout) as {
     latency: { p50: number; p99: number };
     requests: { average: number };
@@ -48,7 +55,9 @@ export async function runLoad(
     errors: number;
     timeouts: number;
   };
+  const requests = result['2xx'] + result.non2xx;
   return {
+    cpuUsPerRequest: (used.user + used.system) / Math.max(1, requests),
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
