@@ -1,12 +1,18 @@
 import '../shared/http/enableHttpStream.js';
 
-import { app, type HttpResponseInit } from '@azure/functions';
+import { app } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody } from '../shared/http/readJsonBody.js';
 import { json, routeId } from '../shared/http/responses.js';
+import { SerializationMemo } from '../shared/http/SerializationMemo.js';
+import { SerializedJson } from '../shared/http/SerializedJson.js';
+import { serializedResponse } from '../shared/http/serializedResponse.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
+
+/** The itinerary view as bytes (and compressed once), for as long as the store keeps the view. */
+const itineraryBodies = new SerializationMemo<object>();
 
 app.http('itinerary-get', {
   methods: ['GET'],
@@ -14,16 +20,9 @@ app.http('itinerary-get', {
   authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
-    const { etag, body } = await ctx.itineraries.view(principal.userId, tripId);
-    const response: HttpResponseInit =
-      request.headers.get('if-none-match') === etag
-        ? { status: 304, headers: { etag } }
-        : {
-            status: 200,
-            body,
-            headers: { 'content-type': 'application/json', 'cache-control': 'no-store', etag },
-          };
-    return response;
+    const view = await ctx.itineraries.view(principal.userId, tripId);
+    const body = itineraryBodies.get(view, '', () => new SerializedJson(view.body, view.etag));
+    return serializedResponse(request, body, { 'cache-control': 'no-store' });
   }),
 });
 

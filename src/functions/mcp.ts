@@ -1,16 +1,18 @@
 import '../shared/http/enableHttpStream.js';
 
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
-import { createMcpServer } from '../shared/mcp/createMcpServer.js';
+import { McpServerPool } from '../shared/mcp/McpServerPool.js';
 import { MCP_TOOLS } from '../shared/mcp/mcpTools.js';
 
+/** Built once per process: servers and the tools/list answer are reused across requests. */
+const servers = new McpServerPool(MCP_TOOLS);
+
 /**
- * POST/GET/DELETE /api/mcp — MCP Streamable HTTP, stateless, JSON responses. A fresh server and
- * transport per request (the SDK's stateless pattern), so any instance of a scaled-out app can answer.
+ * POST/GET/DELETE /api/mcp — MCP Streamable HTTP, stateless, JSON responses. A fresh transport per
+ * request (the SDK's stateless pattern) on a pooled server, so any instance of a scaled-out app can answer.
  * GET and DELETE get 405, as in the SDK's stateless example: there is no session to stream to or end.
  */
 app.http('mcp', {
@@ -25,18 +27,12 @@ app.http('mcp', {
     if (Number(request.headers.get('content-length') ?? 0) > maxBytes) {
       throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
     }
-    const server = createMcpServer(MCP_TOOLS, { app: ctx, principal, signal });
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
+    const response = await servers.handle(await toWebRequest(request, maxBytes), {
+      app: ctx,
+      principal,
+      signal,
     });
-    await server.connect(transport);
-    try {
-      const response = await transport.handleRequest(await toWebRequest(request, maxBytes));
-      return await fromWebResponse(response);
-    } finally {
-      await server.close();
-    }
+    return fromWebResponse(response);
   }),
 });
 

@@ -6,6 +6,9 @@ import { parseOrThrow } from '../shared/errors/validationError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json } from '../shared/http/responses.js';
+import { SerializationMemo } from '../shared/http/SerializationMemo.js';
+import { SerializedJson } from '../shared/http/SerializedJson.js';
+import { serializedResponse } from '../shared/http/serializedResponse.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../shared/places/GeocodeService.js';
 import {
   placeDetailsQuerySchema,
@@ -14,6 +17,9 @@ import {
 } from '../shared/places/placeSearchParams.js';
 import { matrixBodySchema, routeQuerySchema } from '../shared/places/routeParams.js';
 
+/** Search answers as bytes, per cached page: a hit is not serialized again. */
+const searchBodies = new SerializationMemo<object>();
+
 app.http('places-search', {
   methods: ['GET'],
   route: 'places/search',
@@ -21,7 +27,11 @@ app.http('places-search', {
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const params = readQuery(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
-    return json(200, result, { 'cache-control': 'private, max-age=60', 'x-cache': result.cache });
+    const { provider, page, hasMore, cache } = result;
+    const body = searchBodies.get(result.places, `${provider} ${page} ${hasMore} ${cache}`, () =>
+      SerializedJson.of(result),
+    );
+    return serializedResponse(request, body, { 'cache-control': 'private, max-age=60', 'x-cache': cache });
   }),
 });
 

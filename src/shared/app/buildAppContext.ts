@@ -193,6 +193,7 @@ export async function buildAppContext(
       await deadLetters?.close().catch(() => undefined);
       await serviceBus?.close().catch(() => undefined);
       await dispatchers.close().catch(() => undefined);
+      await places.recorder.flush?.();
       redis?.disconnect();
     },
   };

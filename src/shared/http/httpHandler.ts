@@ -31,6 +31,7 @@ export function anonymous(
   handler: (request: HttpRequest, scope: RequestScope) => Promise<HttpResponseInit>,
 ): HttpHandler {
   return async function anonymousHandler(request, context) {
+    const started = performance.now();
     const traceId = traceIdOf(context);
     let app: AppContext | undefined;
     try {
@@ -48,7 +49,7 @@ export function anonymous(
         traceId,
         signal: AbortSignal.timeout(HTTP_BUDGET_MS),
       });
-      return withTrace(response, traceId);
+      return withTrace(response, traceId, started);
     } catch (error) {
       const appError = toAppError(error);
       if (appError.fault === 'system' || appError.status >= 500) {
@@ -62,7 +63,7 @@ export function anonymous(
         if (app) app.logger.error('request failed', fields);
         else context.error(JSON.stringify(fields));
       }
-      return withTrace(problemResponse(appError, traceId), traceId);
+      return withTrace(problemResponse(appError, traceId), traceId, started);
     }
   };
 }
@@ -78,8 +79,10 @@ export function authenticated(
   });
 }
 
-function withTrace(response: HttpResponseInit, traceId: string): HttpResponseInit {
+/** Adds the trace id and the app's own time (Server-Timing `app;dur`, ms) to every answer. */
+function withTrace(response: HttpResponseInit, traceId: string, started: number): HttpResponseInit {
   const headers = new Headers(response.headers as ConstructorParameters<typeof Headers>[0]);
   headers.set('x-trace-id', traceId);
+  headers.set('server-timing', `app;dur=${(performance.now() - started).toFixed(3)}`);
   return { ...response, headers: Object.fromEntries(headers.entries()) };
 }

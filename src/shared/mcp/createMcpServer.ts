@@ -3,7 +3,9 @@ import {
   CallToolRequestSchema,
   type CallToolResult,
   ListToolsRequestSchema,
+  type ListToolsResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'zod';
 
 import { describeCause } from '../errors/AppError.js';
@@ -45,31 +47,57 @@ function outputJsonSchema(schema: z.ZodType): { type: 'object'; [key: string]: u
   return { type: 'object', anyOf: [result, jsonSchema(toolErrorSchema)], ...($defs ? { $defs } : {}) };
 }
 
+/** tools/list answers, computed once per tool set: JSON Schema generation is far too slow per request. */
+const toolLists = new WeakMap<readonly McpTool[], ListToolsResult>();
+
+function listTools(tools: readonly McpTool[]): ListToolsResult {
+  let list = toolLists.get(tools);
+  if (!list) {
+    list = {
+      tools: tools.map((t) => ({
+        name: t.name,
+        title: t.title,
+        description: t.description,
+        inputSchema: jsonSchema(t.input),
+        ...(t.output ? { outputSchema: outputJsonSchema(t.output) } : {}),
+        annotations: { readOnlyHint: t.readOnly, openWorldHint: true },
+      })),
+    };
+    toolLists.set(tools, list);
+  }
+  return list;
+}
+
+/**
+ * The SDK builds an Ajv instance per Server unless given a validator; we never ask it to validate
+ * (tools/call is ours), so one per process is plenty.
+ */
+let sharedValidator: AjvJsonSchemaValidator | undefined;
+
 /**
  * A stateless MCP server over our tools, on the SDK's low-level `Server` (protocol, capabilities and
  * JSON-RPC are the SDK's). We handle tools/list and tools/call ourselves so that invalid arguments
  * and provider failures become `isError` results carrying our stable error `code` — McpServer would
- * turn validation failures into code-less text.
+ * turn validation failures into code-less text. `scope` may be a function: a pooled server serves
+ * one request after another, each with its own caller (see McpServerPool).
  */
-export function createMcpServer(tools: readonly McpTool[], scope: ToolScope): Server {
+export function createMcpServer(tools: readonly McpTool[], scope: ToolScope | (() => ToolScope)): Server {
+  const scopeOf = typeof scope === 'function' ? scope : () => scope;
+  sharedValidator ??= new AjvJsonSchemaValidator();
   const server = new Server(
     { name: 'tripgen', title: 'TripGen places', version: '1.0.0' },
-    { capabilities: { tools: { listChanged: false } }, instructions: MCP_INSTRUCTIONS },
+    {
+      capabilities: { tools: { listChanged: false } },
+      instructions: MCP_INSTRUCTIONS,
+      jsonSchemaValidator: sharedValidator,
+    },
   );
   const byName = new Map(tools.map((t) => [t.name, t]));
 
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: tools.map((t) => ({
-      name: t.name,
-      title: t.title,
-      description: t.description,
-      inputSchema: jsonSchema(t.input),
-      ...(t.output ? { outputSchema: outputJsonSchema(t.output) } : {}),
-      annotations: { readOnlyHint: t.readOnly, openWorldHint: true },
-    })),
-  }));
+  server.setRequestHandler(ListToolsRequestSchema, async () => listTools(tools));
 
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const scope = scopeOf();
     const tool = byName.get(request.params.name);
     if (!tool) return errorResult('not_found', `Unknown tool ${request.params.name}`);
     const parsed = tool.input.safeParse(request.params.arguments ?? {});

@@ -12,6 +12,7 @@ import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/Geoco
 import { languageSchema, placeIdSchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
 import { matrixBodySchema } from '../places/routeParams.js';
 import { defineTool } from './McpTool.js';
+import { placeFieldsSchema, searchPlaceSchema, withFields } from './placeFields.js';
 import { renderHours } from './renderHours.js';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
@@ -23,11 +24,15 @@ export const searchPlacesTool = defineTool({
   description:
     'Find real places by text and/or category near a point. Korea is answered by Kakao (best Korean coverage), ' +
     'elsewhere by Google. Give lat/lng to search around a point (radius in metres, ≤ 20000). ' +
-    'Results include ids for get_place_details, ratings and, where known, weekly opening hours. Cached.',
-  input: placeSearchParamsSchema,
-  output: searchResultSchema,
+    'Results include ids for get_place_details, ratings and distances; ask for opening hours, phone, url or ' +
+    'provider categories with `fields`. Cached.',
+  input: placeSearchParamsSchema.safeExtend({ fields: placeFieldsSchema }),
+  output: searchResultSchema.extend({ places: z.array(searchPlaceSchema) }),
   readOnly: true,
-  run: (args, { app, signal }) => app.places.search.search(args, signal),
+  run: async ({ fields, ...params }, { app, signal }) => {
+    const result = await app.places.search.search(params, signal);
+    return { ...result, places: result.places.map((p) => withFields(p, fields)) };
+  },
   render: (r) =>
     [
       `${r.places.length} place(s) from ${r.provider} (page ${r.page}${r.hasMore ? ', more available' : ''}, cache ${r.cache}):`,

@@ -58,7 +58,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: 'places',
     auth: true,
     query: placeSearchParamsSchema,
-    responses: { 200: { description: 'A page of places', schema: r.searchResultSchema } },
+    responses: {
+      200: { description: 'A page of places (ETag; Brotli/gzip when accepted)', schema: r.searchResultSchema },
+      304: { description: 'Not modified (If-None-Match)' },
+    },
   },
   {
     method: 'get',

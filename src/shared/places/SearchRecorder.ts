@@ -4,29 +4,75 @@ import type { PlaceSearchParams } from './placeSearchParams.js';
 
 /** Counts searches so the cache warmer can keep the most requested ones fresh (issue: cache warmers). */
 export interface SearchRecorder {
+  /** Count one search. Resolves at once: the count is written later, off the response path. */
   record(params: PlaceSearchParams): Promise<void>;
   /** The most requested searches, most requested first. */
   top(limit: number): Promise<PlaceSearchParams[]>;
+  /** Write what is still pending (shutdown); a no-op where nothing is buffered. */
+  flush?(): Promise<void>;
 }
 
 const POPULAR_KEY = 'location:popular:search:v1';
 
-/** Shared across instances in a Redis sorted set; page 1 only (later pages follow from it). */
+export interface RedisSearchRecorderOptions {
+  /** How long counts gather in memory before one pipelined write (default 1 s). */
+  flushIntervalMs?: number;
+  /** Distinct searches pending that trigger a write at once (default 500). */
+  maxPending?: number;
+}
+
+/**
+ * Shared across instances in a Redis sorted set; page 1 only (later pages follow from it). Counts
+ * gather in memory and go to Redis as one pipeline of ZINCRBY per interval, so a search never waits
+ * for Redis and a hot query costs one write per interval, not one per request. A count still pending
+ * when the process dies is lost: the warmer only needs the ranking, not exact totals.
+ */
 export class RedisSearchRecorder implements SearchRecorder {
   readonly #redis: Redis;
+  readonly #flushIntervalMs: number;
+  readonly #maxPending: number;
+  #pending = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> = Promise.resolve();
 
-  constructor(redis: Redis) {
+  constructor(redis: Redis, options: Readonly<RedisSearchRecorderOptions> = {}) {
     this.#redis = redis;
+    this.#flushIntervalMs = options.flushIntervalMs ?? 1_000;
+    this.#maxPending = options.maxPending ?? 500;
   }
 
   async record(params: PlaceSearchParams): Promise<void> {
     if (params.page !== 1) return;
-    await this.#redis.zincrby(POPULAR_KEY, 1, JSON.stringify(params)).catch(() => undefined);
+    const key = JSON.stringify(params);
+    this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
+    if (this.#pending.size >= this.#maxPending) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
   }
 
   async top(limit: number): Promise<PlaceSearchParams[]> {
+    await this.flush();
     const members = await this.#redis.zrevrange(POPULAR_KEY, 0, limit - 1);
     return members.map((m) => JSON.parse(m) as PlaceSearchParams);
+  }
+
+  /** Write the pending counts now (one pipeline); Redis errors are dropped with the counts. */
+  async flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#pending;
+    if (batch.size > 0) {
+      this.#pending = new Map();
+      const pipeline = this.#redis.pipeline();
+      for (const [member, count] of batch) pipeline.zincrby(POPULAR_KEY, count, member);
+      // Chained so that `top` after `flush` sees every earlier batch, not only this one.
+      this.#writing = this.#writing.then(() =>
+        pipeline.exec().then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+    }
+    await this.#writing;
   }
 }
 

@@ -6,6 +6,8 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   DelegateBackoff,
+  ExponentialBackoff,
+  type GeneratorFn,
   handleWhen,
   isBrokenCircuitError,
   isBulkheadRejectedError,
@@ -27,8 +29,13 @@ export interface ProviderPolicyOptions {
   maxRetries?: number;
   /** Consecutive failures that open the breaker (docs/architecture.md#resilience: 5). */
   breakerThreshold?: number;
-  /** How long the breaker stays open before a half-open trial call (docs/architecture.md#resilience: 60 s). */
+  /**
+   * How long the breaker stays open before the first half-open trial call (default 1 s). Each trial
+   * that fails doubles the wait, up to `halfOpenMaxMs`; waits are jittered to 50–100 %.
+   */
   halfOpenAfterMs?: number;
+  /** The longest wait between trial calls (default 4 s): an upstream that is back is used again within it. */
+  halfOpenMaxMs?: number;
   /** Concurrent calls allowed, and how many may queue behind them. */
   concurrency?: number;
   queue?: number;
@@ -63,7 +70,8 @@ export class ProviderPolicy {
     this.#options = {
       maxRetries: 2,
       breakerThreshold: 5,
-      halfOpenAfterMs: 60_000,
+      halfOpenAfterMs: 1_000,
+      halfOpenMaxMs: 4_000,
       concurrency: 64,
       queue: 256,
       baseDelayMs: 100,
@@ -74,7 +82,13 @@ export class ProviderPolicy {
     this.#breaker = circuitBreaker(
       handleWhen((e) => isAppError(e) && UPSTREAM_FAILURES.has(e.code)),
       {
-        halfOpenAfter: this.#options.halfOpenAfterMs,
+        // A fixed 60 s kept uncached queries failing for most of a minute after a short outage had
+        // ended; probing within seconds, backing off while the upstream stays down, costs one call.
+        halfOpenAfter: new ExponentialBackoff({
+          initialDelay: this.#options.halfOpenAfterMs,
+          maxDelay: this.#options.halfOpenMaxMs,
+          generator: halfJitter(this.#options.random),
+        }),
         breaker: new ConsecutiveBreaker(this.#options.breakerThreshold),
       },
     );
@@ -147,6 +161,7 @@ export class ProviderPolicy {
       return new AppError('upstream_circuit_open', `${this.name}: circuit open`, {
         detail: `${provider} is temporarily disabled after repeated failures`,
         provider,
+        // The next trial call is due within halfOpenMaxMs; the first one sooner.
         retryAfterSeconds: Math.ceil(this.#options.halfOpenAfterMs / 1000),
         cause: error,
       });
@@ -169,4 +184,16 @@ export class ProviderPolicy {
     }
     return error;
   }
+}
+
+/**
+ * Exponential waits between half-open trials, each drawn from 50–100 % of its step so that instances
+ * opened by the same outage do not probe in lockstep (cockatiel's own generators use Math.random;
+ * this one takes the policy's injectable `random`).
+ */
+function halfJitter(random: () => number): GeneratorFn<number> {
+  return (attempt = 0, options) => {
+    const step = Math.min(options.maxDelay, options.initialDelay * 2 ** attempt);
+    return [Math.round(step * (0.5 + 0.5 * random())), attempt + 1];
+  };
 }

@@ -8,7 +8,8 @@ import { type SandboxPlaceServices, sandboxPlaceServices } from './sandboxPlaceS
 /**
  * The Kakao search breaker's whole life through the real search service and policies, against the
  * sandbox over HTTP: 5 failures open it, an open breaker falls back to Google without calling Kakao,
- * and after 60 s one trial call closes it again (or re-opens it). Only `Date` is faked: the breaker
+ * and within a second one trial call closes it again (or re-opens it for a longer wait: 1–2 s, the
+ * waits being jittered to 50–100 % of 1 s, 2 s, 4 s). Only `Date` is faked: the breaker
  * reads `Date.now()` for its half-open delay, while sockets and timeouts keep real time.
  */
 describe('Kakao search breaker: open → fallback → half-open recovery', () => {
@@ -56,18 +57,18 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
   }
 
-  it('falls back without calling Kakao while open, and closes after a successful trial 60 s later', async () => {
+  it('falls back without calling Kakao while open, and closes after a successful trial within 1 s', async () => {
     await openKakaoBreaker();
     const fast = await searchSeoul();
     expect(fast).toMatchObject({ provider: 'google', cache: 'miss' });
     expect(kakaoCalls()).toBe(5);
 
     sandbox.faults.clear();
-    vi.advanceTimersByTime(59_000);
+    vi.advanceTimersByTime(499);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(5);
 
-    vi.advanceTimersByTime(1_001);
+    vi.advanceTimersByTime(502);
     const trial = await searchSeoul();
     expect(trial.provider).toBe('kakao');
     expect(kakaoCalls()).toBe(6);
@@ -75,18 +76,18 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     expect((await searchSeoul()).provider).toBe('kakao');
   });
 
-  it('re-opens when the half-open trial fails, for another 60 s', async () => {
+  it('re-opens when the half-open trial fails, for a longer wait', async () => {
     await openKakaoBreaker();
-    vi.advanceTimersByTime(60_001);
+    vi.advanceTimersByTime(1_001);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(6); // one trial, not retried
     expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
 
     sandbox.faults.clear();
-    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(999);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(6);
-    vi.advanceTimersByTime(30_001);
+    vi.advanceTimersByTime(1_002);
     expect((await searchSeoul()).provider).toBe('kakao');
   });
 

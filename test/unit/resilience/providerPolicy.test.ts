@@ -69,20 +69,123 @@ describe('ProviderPolicy', () => {
     await assertion;
   });
 
-  it('opens after 5 consecutive failures, fails fast, then recovers half-open after 60 s', async () => {
-    const policy = new ProviderPolicy({ name: 't', provider: 'kakao', budgetMs: 2000, maxRetries: 0 });
-    let calls = 0;
+  const failing = () => {
+    const counter = { calls: 0 };
     const fail = async () => {
-      calls++;
+      counter.calls++;
       throw unavailable();
     };
+    return { counter, fail };
+  };
+
+  it('opens after 5 consecutive failures, fails fast, then closes on a half-open trial 1 s later', async () => {
+    const policy = new ProviderPolicy({
+      name: 't',
+      provider: 'kakao',
+      budgetMs: 2000,
+      maxRetries: 0,
+      random: () => 1,
+    });
+    const { counter, fail } = failing();
     for (let i = 0; i < 5; i++)
       await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_unavailable' });
     expect(policy.state).toBe('open');
-    await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_circuit_open', status: 503 });
-    expect(calls).toBe(5);
-    await vi.advanceTimersByTimeAsync(60_001);
+    await expect(policy.execute(fail)).rejects.toMatchObject({
+      code: 'upstream_circuit_open',
+      status: 503,
+      retryAfterSeconds: 1,
+    });
+    expect(counter.calls).toBe(5);
+    await vi.advanceTimersByTimeAsync(999);
+    await expect(policy.execute(fail)).rejects.toMatchObject({ code: 'upstream_circuit_open' });
+    expect(counter.calls).toBe(5);
+    await vi.advanceTimersByTimeAsync(1);
     await expect(policy.execute(async () => 'back')).resolves.toBe('back');
     expect(policy.state).toBe('closed');
+  });
+
+  it('backs off between failed trials: 1 s, 2 s, 4 s, then 4 s at most', async () => {
+    const policy = new ProviderPolicy({
+      name: 't',
+      provider: 'google',
+      budgetMs: 2000,
+      maxRetries: 0,
+      random: () => 1,
+    });
+    const { counter, fail } = failing();
+    for (let i = 0; i < 5; i++) await policy.execute(fail).catch(() => undefined);
+    const trials: number[] = [];
+    const opened = Date.now();
+    // A caller every 100 ms; only trial calls reach the upstream while the breaker is open.
+    while (trials.length < 5) {
+      await vi.advanceTimersByTimeAsync(100);
+      const before = counter.calls;
+      await policy.execute(fail).catch(() => undefined);
+      if (counter.calls > before) trials.push(Date.now() - opened);
+    }
+    const gaps = trials.map((t, i) => t - (i === 0 ? 0 : trials[i - 1]!));
+    expect(gaps).toEqual([1000, 2000, 4000, 4000, 4000]);
+    expect(policy.state).toBe('open');
+  });
+
+  it('jitters each wait to 50–100 % of its step with the injected random', async () => {
+    const policy = new ProviderPolicy({
+      name: 't',
+      provider: 'kakao',
+      budgetMs: 2000,
+      maxRetries: 0,
+      random: () => 0,
+    });
+    const { fail } = failing();
+    for (let i = 0; i < 5; i++) await policy.execute(fail).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(499);
+    await expect(policy.execute(async () => 'x')).rejects.toMatchObject({ code: 'upstream_circuit_open' });
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(policy.execute(async () => 'x')).resolves.toBe('x');
+  });
+
+  it('uses an upstream that recovers after a 10 s outage again within 5 s, whatever the jitter', async () => {
+    for (const r of [0, 0.5, 1]) {
+      const policy = new ProviderPolicy({
+        name: 't',
+        provider: 'kakao',
+        budgetMs: 2000,
+        maxRetries: 0,
+        random: () => r,
+      });
+      let down = true;
+      const call = async () => {
+        if (down) throw unavailable();
+        return 'ok';
+      };
+      const outageEnds = Date.now() + 10_000;
+      while (Date.now() < outageEnds) {
+        await policy.execute(call).catch(() => undefined);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      down = false;
+      const recovered = Date.now();
+      let firstSuccess: number | undefined;
+      while (firstSuccess === undefined) {
+        if ((await policy.execute(call).catch(() => 'failed')) === 'ok') firstSuccess = Date.now();
+        else await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(firstSuccess - recovered).toBeLessThanOrEqual(4_000);
+      expect(policy.state).toBe('closed');
+    }
+  });
+
+  it('keeps a breaker per operation: one open breaker does not stop another operation', async () => {
+    const search = new ProviderPolicy({
+      name: 'kakao.search',
+      provider: 'kakao',
+      budgetMs: 2000,
+      maxRetries: 0,
+    });
+    const geo = new ProviderPolicy({ name: 'kakao.geo', provider: 'kakao', budgetMs: 2000, maxRetries: 0 });
+    const { fail } = failing();
+    for (let i = 0; i < 5; i++) await search.execute(fail).catch(() => undefined);
+    expect(search.state).toBe('open');
+    await expect(geo.execute(async () => 'geo')).resolves.toBe('geo');
   });
 });

@@ -1,0 +1,89 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { createLocalHost, type LocalHost } from '../../../src/local/host/createLocalHost.js';
+import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
+import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
+import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
+import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
+import { findRedisServer, startRedis } from '../../../src/local/services/redisProcess.js';
+import type { AppContext } from '../../../src/shared/app/AppContext.js';
+import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
+import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
+import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
+import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
+import { createLogger } from '../../../src/shared/telemetry/Logger.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const SECRET = 'bench-secret-that-is-long-enough-0000000';
+
+/** The app as `npm start` runs it (local host, Azurite, redis-server when installed, sandbox upstream). */
+export interface BenchStack {
+  url: string;
+  token: string;
+  app: AppContext;
+  host: LocalHost;
+  sandbox: RunningSandbox;
+  redisDescription: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const azurite = await startAzurite();
+  const redisBinary = findRedisServer();
+  const redis = redisBinary ? await startRedis(redisBinary) : undefined;
+  const sandbox = await startSandbox();
+  const env: Record<string, string> = {
+    ...localSettingsValues(),
+    APP_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    AzureWebJobsStorage: azurite.connectionString,
+    AUTH_LOCAL_SECRET: SECRET,
+    KAKAO_REST_API_KEY: sandbox.kakaoKey,
+    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
+    KAKAO_LOCAL_BASE_URL: sandbox.url,
+    KAKAO_MOBILITY_BASE_URL: sandbox.url,
+    GOOGLE_PLACES_BASE_URL: sandbox.url,
+    GOOGLE_ROUTES_BASE_URL: sandbox.url,
+    SANDBOX_UPSTREAM: 'true',
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+  };
+  for (const [k, v] of Object.entries(env)) process.env[k] = v;
+  const app = await buildAppContext(env, { logger: createLogger(() => {}, 'warn') });
+  setAppContext(app);
+  const functionFiles = readdirSync(path.join(ROOT, 'src/functions'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(ROOT, 'src/functions', f));
+  const host = createLocalHost({
+    functionFiles,
+    cwd: ROOT,
+    port: 0,
+    env,
+    logger: memoryHostLogger(),
+    printFunctions: false,
+    scheduler: new ManualTimerScheduler(new Date()),
+    serviceBus: () => undefined,
+  });
+  const { url } = await host.start();
+  const token = await issueLocalToken({
+    secret: SECRET,
+    issuer: 'tripgen-local',
+    audience: 'tripgen-api',
+    userId: 'bench',
+  });
+  return {
+    url,
+    token,
+    app,
+    host,
+    sandbox,
+    redisDescription: redis ? `redis-server on ${redis.url}` : 'NO redis-server (L1 only)',
+    async stop() {
+      await host.stop();
+      await app.close();
+      await sandbox.close();
+      await redis?.stop();
+      await azurite.stop();
+    },
+  };
+}
