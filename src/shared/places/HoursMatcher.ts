@@ -4,6 +4,15 @@ import { haversineMeters } from '../domain/geo.js';
 import type { OpeningHours, Place } from '../domain/place.js';
 import type { ProviderClients } from './ProviderClients.js';
 
+/** What a Kakao place borrows from its Google twin. */
+export interface GoogleMatch {
+  /** Our id of the matched Google place (`google:ChIJ…`). */
+  googleId?: string;
+  hours?: OpeningHours;
+  rating?: number;
+  ratingCount?: number;
+}
+
 /** A Google place counts as the same place within this distance and with a similar name. */
 const MATCH_RADIUS_M = 250;
 
@@ -27,13 +36,14 @@ export class HoursMatcher {
     await this.#cache.invalidate(cacheKey('location', 'hours', placeId));
   }
 
-  async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
-    if (place.provider !== 'kakao' || place.openingHours || !this.#clients.googleEnabled()) return place;
-    const { value } = await this.#cache.getOrLoad<{
-      hours?: OpeningHours;
-      rating?: number;
-      ratingCount?: number;
-    }>(
+  /**
+   * The Google place matched to a Kakao place (its id, hours and rating; `{}` without a match),
+   * cached for the opening-hours TTL. Localization reuses the id to read the place's names in other
+   * languages from Google.
+   */
+  async match(place: Place, signal?: AbortSignal): Promise<GoogleMatch> {
+    if (place.provider !== 'kakao' || !this.#clients.googleEnabled()) return {};
+    const { value } = await this.#cache.getOrLoad<GoogleMatch>(
       cacheKey('location', 'hours', place.id),
       { ttlMs: CACHE_TTL_SECONDS.openingHours * 1000 },
       async () => {
@@ -55,10 +65,21 @@ export class HoursMatcher {
             haversineMeters(g.location, place.location) <= MATCH_RADIUS_M && similarNames(g.name, place.name),
         );
         return match
-          ? { hours: match.openingHours, rating: match.rating, ratingCount: match.ratingCount }
+          ? {
+              googleId: match.id,
+              hours: match.openingHours,
+              rating: match.rating,
+              ratingCount: match.ratingCount,
+            }
           : {};
       },
     );
+    return value;
+  }
+
+  async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
+    if (place.provider !== 'kakao' || place.openingHours || !this.#clients.googleEnabled()) return place;
+    const value = await this.match(place, signal);
     return {
       ...place,
       ...(value.hours ? { openingHours: { ...value.hours, source: 'google' as const } } : {}),
