@@ -6,23 +6,30 @@ import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody } from '../shared/http/readJsonBody.js';
 import { json, routeId } from '../shared/http/responses.js';
+import { localizeItinerary } from '../shared/i18n/localizeItinerary.js';
+import { requestLanguage } from '../shared/i18n/requestLanguage.js';
+import type { ItineraryDocument } from '../shared/itinerary/ItineraryDocument.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
 
 app.http('itinerary-get', {
   methods: ['GET'],
   route: 'trips/{tripId}/itinerary',
   authLevel: 'function',
-  handler: authenticated(async (request, { app: ctx, principal }) => {
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     const tripId = routeId(request, 'tripId');
     const { etag, body } = await ctx.itineraries.view(principal.userId, tripId);
-    const response: HttpResponseInit =
-      request.headers.get('if-none-match') === etag
-        ? { status: 304, headers: { etag } }
-        : {
-            status: 200,
-            body,
-            headers: { 'content-type': 'application/json', 'cache-control': 'no-store', etag },
-          };
+    // `?language=` (or Accept-Language) reads the same plan in another language without a new job.
+    const asked = requestLanguage(request.query.get('language'), request.headers.get('accept-language'), '');
+    const language = asked || (await ctx.tripStore.get(principal.userId, tripId)).trip.language;
+    const headers = { etag, vary: 'Accept-Language', 'content-language': language };
+    if (request.headers.get('if-none-match') === etag) return { status: 304, headers };
+    const view = JSON.parse(body) as Pick<ItineraryDocument, 'days' | 'warnings'>;
+    const localized = await localizeItinerary(ctx.localizer, view, language, signal);
+    const response: HttpResponseInit = {
+      status: 200,
+      body: JSON.stringify(localized),
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+    };
     return response;
   }),
 });

@@ -21,7 +21,12 @@ app.http('places-search', {
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const params = readQuery(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
-    return json(200, result, { 'cache-control': 'private, max-age=60', 'x-cache': result.cache });
+    const { value: places, warnings } = await ctx.localizer.localize(result.places, params.language, signal);
+    return json(
+      200,
+      { ...result, places, ...(warnings.length > 0 ? { warnings } : {}) },
+      { 'cache-control': 'private, max-age=60', 'x-cache': result.cache },
+    );
   }),
 });
 
@@ -33,7 +38,12 @@ app.http('places-details', {
     const id = parseOrThrow(placeIdSchema, request.params.id, 'params.id');
     const { language } = readQuery(request, placeDetailsQuerySchema);
     const { place, cache } = await ctx.places.details.get(id, language, signal);
-    return json(200, place, { 'cache-control': 'private, max-age=300', 'x-cache': cache });
+    const { value, warnings } = await ctx.localizer.localize([place], language, signal);
+    return json(200, value[0], {
+      'cache-control': 'private, max-age=300',
+      'x-cache': cache,
+      ...(warnings.length > 0 ? { 'x-localization-warning': warnings.map((w) => w.code).join(',') } : {}),
+    });
   }),
 });
 

@@ -52,6 +52,8 @@ export interface AppConfig {
     readonly upstreamBudget: number;
   };
   readonly attachments: { readonly maxBytes: number };
+  /** Azure Translator (issue #13); absent endpoint = no machine translation. */
+  readonly translator: { readonly endpoint?: string; readonly region?: string; readonly timeoutMs: number };
   readonly azureClientId?: string;
   readonly secrets: SecretStore;
 }
@@ -64,4 +66,5 @@ export type SecretName =
   | 'ServiceBusConnection'
   | 'AzureWebJobsStorage'
   | 'AUTH_LOCAL_SECRET'
-  | 'AZURE_OPENAI_API_KEY';
+  | 'AZURE_OPENAI_API_KEY'
+  | 'TRANSLATOR_KEY';

@@ -50,6 +50,10 @@ export async function loadConfig(
     setting: 'AzureWebJobsStorage',
     message: 'set AzureWebJobsStorage (connection string) or AzureWebJobsStorage__accountName (identity)',
   });
+  check(!values.has('TRANSLATOR_KEY') || values.has('TRANSLATOR_REGION'), {
+    setting: 'TRANSLATOR_REGION',
+    message: 'is required with TRANSLATOR_KEY',
+  });
   const destinations = parseDestinations(v<string>('WARMER_DESTINATIONS'), issues);
   if (issues.length > 0) throw new ConfigError(issues);
 
@@ -114,6 +118,11 @@ export async function loadConfig(
       upstreamBudget: v('WARMER_UPSTREAM_BUDGET'),
     },
     attachments: { maxBytes: v('ATTACHMENT_MAX_BYTES') },
+    translator: {
+      endpoint: v('TRANSLATOR_ENDPOINT'),
+      region: v('TRANSLATOR_REGION'),
+      timeoutMs: v('TRANSLATOR_TIMEOUT_MS'),
+    },
     azureClientId: v('AZURE_CLIENT_ID'),
     secrets,
   };

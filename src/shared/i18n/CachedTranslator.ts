@@ -4,7 +4,7 @@ import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import type { ProviderPolicy } from '../resilience/ProviderPolicy.js';
 import type { Metrics } from '../telemetry/Metrics.js';
-import { batchesOf, type Translator,type TransliterationScripts } from './Translator.js';
+import { batchesOf, type Translator, type TransliterationScripts } from './Translator.js';
 
 /** One direction of work: the texts of a batch all go the same way. */
 type Direction =

@@ -1,4 +1,5 @@
 import Negotiator from 'negotiator';
+import { z } from 'zod';
 
 import { parseOrThrow } from '../errors/validationError.js';
 import { languageCodeSchema, normalizeLanguage } from './languages.js';
@@ -23,3 +24,10 @@ export function requestLanguage(
   }
   return fallback;
 }
+
+/** Query of reads that can be shown in another language (`GET …/itinerary?language=ja`). */
+export const languageQuerySchema = z.object({
+  language: languageCodeSchema
+    .optional()
+    .describe('Show places in this language (default: Accept-Language, else the trip language).'),
+});

@@ -27,7 +27,11 @@ export const searchPlacesTool = defineTool({
   input: placeSearchParamsSchema,
   output: searchResultSchema,
   readOnly: true,
-  run: (args, { app, signal }) => app.places.search.search(args, signal),
+  run: async (args, { app, signal }) => {
+    const result = await app.places.search.search(args, signal);
+    const { value: places, warnings } = await app.localizer.localize(result.places, args.language, signal);
+    return { ...result, places, ...(warnings.length > 0 ? { warnings } : {}) };
+  },
   render: (r) =>
     [
       `${r.places.length} place(s) from ${r.provider} (page ${r.page}${r.hasMore ? ', more available' : ''}, cache ${r.cache}):`,
@@ -35,7 +39,7 @@ export const searchPlacesTool = defineTool({
       .concat(
         r.places.map(
           (p) =>
-            `- ${p.name} [${p.id}] ${p.category}${p.rating !== undefined ? ` ★${p.rating}${p.ratingCount ? ` (${p.ratingCount})` : ''}` : ''} — ${p.address}`,
+            `- ${p.name}${p.nameOriginal ? ` (${p.nameOriginal})` : ''} [${p.id}] ${p.category}${p.rating !== undefined ? ` ★${p.rating}${p.ratingCount ? ` (${p.ratingCount})` : ''}` : ''} — ${p.address}`,
         ),
       )
       .join('\n'),
@@ -55,11 +59,15 @@ export const getPlaceDetailsTool = defineTool({
     .strict(),
   output: placeSchema,
   readOnly: true,
-  run: async (args, { app, signal }) => (await app.places.details.get(args.id, args.language, signal)).place,
+  run: async (args, { app, signal }) => {
+    const { place } = await app.places.details.get(args.id, args.language, signal);
+    return (await app.localizer.localize([place], args.language, signal)).value[0]!;
+  },
   render: (p) =>
     [
-      `${p.name} [${p.id}] — ${p.category}`,
+      `${p.name}${p.nameOriginal ? ` (${p.nameOriginal})` : ''} [${p.id}] — ${p.category}`,
       p.address,
+      p.addressOriginal,
       p.phone,
       p.rating !== undefined ? `Rating ${p.rating} (${p.ratingCount ?? 0} reviews)` : undefined,
       renderHours(p.openingHours),

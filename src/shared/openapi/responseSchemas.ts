@@ -23,6 +23,8 @@ export const searchResultSchema = z.object({
   page: z.number().int(),
   hasMore: z.boolean(),
   cache: z.enum(['hit', 'miss', 'stale']),
+  /** Localization notes, e.g. `translation_unavailable` (names shown as written locally). */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 
 export const matrixResultSchema = z.object({ rows: z.array(z.array(matrixCellSchema)) });
@@ -119,6 +121,8 @@ export const itinerarySchema = z.object({
   ),
   metrics: z.record(z.string(), z.unknown()).optional(),
   notice: z.string().optional(),
+  /** The language the places are shown in (`?language=`, Accept-Language, else the trip's). */
+  language: z.string().optional(),
   replan: z
     .object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() })
     .optional(),
