@@ -88,6 +88,9 @@ var tokenIssuer = empty(authIssuer) ? '${loginEndpoint}${tenantId}/v2.0' : authI
 var seedCorsOrigins = ['https://tripgen.com', 'https://app.tripgen.com']
 var corsOrigins = empty(corsAllowedOrigins) ? seedCorsOrigins : filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
 var itineraryQueueName = 'ai-itinerary-generation'
+// Known before the account exists, so the app's setting does not wait for (or cycle with) the account,
+// whose role assignment needs the app's identity.
+var translatorAccountName = 'tr-${resourceToken}'
 
 // Written by `npm run openapi`. Read as JSON and re-serialized: loadTextContent stops at 131,072 characters,
 // which the pretty-printed document already exceeds; loadJsonContent takes up to 1,048,576 and escapes any
@@ -102,6 +105,7 @@ var privateDnsZoneNames = {
   serviceBus: 'privatelink.servicebus.windows.net'
   keyVault: 'privatelink.vaultcore.azure.net'
   redis: 'privatelink.redis.cache.windows.net'
+  cognitiveServices: 'privatelink.cognitiveservices.azure.com'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
@@ -258,6 +262,21 @@ module functionApp 'modules/functionApp.bicep' = {
     authIssuer: tokenIssuer
     authAudience: authAudience
     authJwksUri: '${loginEndpoint}${tenantId}/discovery/v2.0/keys'
+    translatorEndpoint: 'https://${translatorAccountName}.cognitiveservices.azure.com/'
+  }
+}
+
+module translator 'modules/translator.bicep' = {
+  name: 'translator'
+  scope: rg
+  dependsOn: [dnsZones]
+  params: {
+    location: location
+    tags: tags
+    accountName: translatorAccountName
+    principalId: functionApp.outputs.principalId
+    subnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneName: privateDnsZoneNames.cognitiveServices
   }
 }
 

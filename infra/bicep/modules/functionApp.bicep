@@ -65,6 +65,9 @@ param authAudience string
 @description('JWKS URL of the token issuer.')
 param authJwksUri string
 
+@description('Azure Translator custom-subdomain endpoint (keyless with the app identity).')
+param translatorEndpoint string
+
 resource contentStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: contentStorageAccountName
 }
@@ -94,6 +97,7 @@ var appSettings = {
   AUTH_ISSUER: authIssuer
   AUTH_AUDIENCE: authAudience
   AUTH_JWKS_URI: authJwksUri
+  TRANSLATOR_ENDPOINT: translatorEndpoint
   SANDBOX_UPSTREAM: 'false'
   WARMERS_RUN_ON_STARTUP: 'false'
   // Resolved by the Functions host itself (`%WARMER_SCHEDULE%` in the timer triggers) when it indexes
