@@ -23,7 +23,7 @@ app.http('itinerary-get', {
     const language = asked || (await ctx.tripStore.get(principal.userId, tripId)).trip.language;
     const headers = { etag, vary: 'Accept-Language', 'content-language': language };
     if (request.headers.get('if-none-match') === etag) return { status: 304, headers };
-    const view = JSON.parse(body) as Pick<ItineraryDocument, 'days' | 'warnings'>;
+    const view = JSON.parse(body) as Pick<ItineraryDocument, 'days' | 'warnings' | 'dropped'>;
     const localized = await localizeItinerary(ctx.localizer, view, language, signal);
     const response: HttpResponseInit = {
       status: 200,

@@ -15,6 +15,7 @@ interface Itinerary {
   language: string;
   days: { items: { kind: string; place?: ItineraryPlace }[] }[];
   warnings: { code: string }[];
+  dropped: { name?: string; nameOriginal?: string }[];
 }
 
 const HANGUL = /[\uAC00-\uD7AF]/u;
@@ -99,6 +100,8 @@ describe('itineraries in the traveller’s language, through the local host (san
       true,
     );
     expect(body.warnings.filter((w) => w.code === 'translation_unavailable')).toStrictEqual([]);
+    expect(body.dropped.filter((d) => d.name && !LATIN_ONLY.test(d.name))).toStrictEqual([]);
+    expect(body.dropped.some((d) => HANGUL.test(d.nameOriginal ?? ''))).toBe(true);
   });
 
   it('?language=ja reads the same plan in Japanese (or transliterated) without a new job', async () => {

@@ -68,6 +68,27 @@ export class PlaceLocalizer {
     return { value, warnings };
   }
 
+  /**
+   * Bare names (no place record to ask Google about, e.g. an itinerary's dropped candidates) in
+   * `language`, by Translator alone; names a reader can already read come back as they are.
+   */
+  async localizeNames(
+    names: readonly { name: string; originalLanguage?: string }[],
+    language: string,
+  ): Promise<Localized<string[]>> {
+    const drafts: NameDraft[] = names.map(({ name, originalLanguage }) => ({
+      name,
+      address: '',
+      originalLanguage,
+      ...(readableIn(name, language) ? { nameSource: 'provider' as const } : {}),
+    }));
+    const { failed } = await translateDrafts(this.#o.translator, drafts, language);
+    const warnings: LocalizationWarning[] = failed
+      ? [{ code: 'translation_unavailable', message: wordsFor(language).translationUnavailable }]
+      : [];
+    return { value: drafts.map((d) => d.name), warnings };
+  }
+
   async #draft(place: Place, language: string, signal?: AbortSignal): Promise<ProviderDraft> {
     const { value } = await this.#o.cache.getOrLoad<ProviderDraft>(
       cacheKey('i18n', 'place', `${place.id}-${language}`),

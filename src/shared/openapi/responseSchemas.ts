@@ -117,7 +117,13 @@ export const itinerarySchema = z.object({
     }),
   ),
   dropped: z.array(
-    z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() }),
+    z.object({
+      placeId: z.string().optional(),
+      name: z.string().optional(),
+      /** The name as written locally when `name` was localized. */
+      nameOriginal: z.string().optional(),
+      reason: z.string(),
+    }),
   ),
   metrics: z.record(z.string(), z.unknown()).optional(),
   notice: z.string().optional(),
