@@ -290,7 +290,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     name: 'TRANSLATOR_TIMEOUT_MS',
-    description: 'Whole-call budget for one Translator call, retries included; past it names stay as written.',
+    description:
+      'Whole-call budget for one Translator call, retries included; past it names stay as written.',
     schema: int(100, 30_000),
     default: '3000',
   },
