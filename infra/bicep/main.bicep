@@ -83,6 +83,9 @@ var tokenIssuer = empty(authIssuer) ? '${loginEndpoint}${tenantId}/v2.0' : authI
 var seedCorsOrigins = ['https://tripgen.com', 'https://app.tripgen.com']
 var corsOrigins = empty(corsAllowedOrigins) ? seedCorsOrigins : filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
 var itineraryQueueName = 'ai-itinerary-generation'
+// Known before the account exists, so the app's setting does not wait for (or cycle with) the account,
+// whose role assignment needs the app's identity.
+var translatorAccountName = 'tr-${resourceToken}'
 
 // Written by `npm run openapi`. Read as JSON and re-serialized: loadTextContent stops at 131,072 characters,
 // which the pretty-printed document already exceeds; loadJsonContent takes up to 1,048,576 and escapes any
@@ -97,6 +100,7 @@ var privateDnsZoneNames = {
   serviceBus: 'privatelink.servicebus.windows.net'
   keyVault: 'privatelink.vaultcore.azure.net'
   redis: 'privatelink.redis.azure.net'
+  cognitiveServices: 'privatelink.cognitiveservices.azure.com'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
@@ -264,6 +268,21 @@ module functionApp 'modules/functionApp.bicep' = {
     gatewayPrincipalId: gatewayIdentity.outputs.principalId
     redisHostName: redis.outputs.hostName
     redisPort: redis.outputs.port
+    translatorEndpoint: 'https://${translatorAccountName}.cognitiveservices.azure.com/'
+  }
+}
+
+module translator 'modules/translator.bicep' = {
+  name: 'translator'
+  scope: rg
+  dependsOn: [dnsZones]
+  params: {
+    location: location
+    tags: tags
+    accountName: translatorAccountName
+    principalId: functionApp.outputs.principalId
+    subnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneName: privateDnsZoneNames.cognitiveServices
   }
 }
 

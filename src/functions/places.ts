@@ -28,9 +28,15 @@ app.http('places-search', {
     const params = readQuery(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
     const { provider, page, hasMore, cache } = result;
-    const body = searchBodies.get(result.places, `${provider} ${page} ${hasMore} ${cache}`, () =>
-      SerializedJson.of(result),
-    );
+    const { value: places, warnings } = await ctx.localizer.localize(result.places, params.language, signal);
+    const localized = { ...result, places, ...(warnings.length > 0 ? { warnings } : {}) };
+    // Answers degraded by a Translator outage carry warnings and are not remembered.
+    const body =
+      warnings.length > 0
+        ? SerializedJson.of(localized)
+        : searchBodies.get(result.places, `${params.language} ${provider} ${page} ${hasMore} ${cache}`, () =>
+            SerializedJson.of(localized),
+          );
     return serializedResponse(request, body, { 'cache-control': 'private, max-age=60', 'x-cache': cache });
   }),
 });
@@ -43,7 +49,12 @@ app.http('places-details', {
     const id = parseOrThrow(placeIdSchema, request.params.id, 'params.id');
     const { language } = readQuery(request, placeDetailsQuerySchema);
     const { place, cache } = await ctx.places.details.get(id, language, signal);
-    return json(200, place, { 'cache-control': 'private, max-age=300', 'x-cache': cache });
+    const { value, warnings } = await ctx.localizer.localize([place], language, signal);
+    return json(200, value[0], {
+      'cache-control': 'private, max-age=300',
+      'x-cache': cache,
+      ...(warnings.length > 0 ? { 'x-localization-warning': warnings.map((w) => w.code).join(',') } : {}),
+    });
   }),
 });
 

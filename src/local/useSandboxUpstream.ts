@@ -23,10 +23,13 @@ export const useSandboxUpstream: BeforeLoadHook = async ({ logger, onStop }) => 
   for (const name of BASE_URL_SETTINGS) env[name] = sandbox.url;
   env.KAKAO_REST_API_KEY = sandbox.kakaoKey;
   env.GOOGLE_MAPS_API_KEY = sandbox.googleKey;
+  env.TRANSLATOR_ENDPOINT = sandbox.url;
+  env.TRANSLATOR_KEY = sandbox.translatorKey;
+  env.TRANSLATOR_REGION = 'sandbox';
   env.SANDBOX_UPSTREAM = 'true';
   onStop(() => sandbox.close());
   logger.info(
     `No provider keys configured: serving Kakao and Google from the SANDBOX upstream at ${sandbox.url} ` +
-      '(bundled SAMPLE DATA of real places with approximate facts; fault injection at /__sandbox/faults).',
+      '(bundled SAMPLE DATA of real places with approximate facts; Translator from a small glossary; fault injection at /__sandbox/faults).',
   );
 };

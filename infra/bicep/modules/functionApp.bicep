@@ -78,6 +78,8 @@ param redisHostName string
 
 @description('Azure Managed Redis database port (TLS).')
 param redisPort int
+@description('Azure Translator custom-subdomain endpoint (keyless with the app identity).')
+param translatorEndpoint string
 
 resource contentStorage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: contentStorageAccountName
@@ -116,6 +118,7 @@ var appSettings = {
   // Azure Managed Redis with the app's Entra ID identity; no password in the URL or anywhere else.
   REDIS_URL: 'rediss://${redisHostName}:${redisPort}'
   REDIS_AUTH: 'entra'
+  TRANSLATOR_ENDPOINT: translatorEndpoint
   SANDBOX_UPSTREAM: 'false'
   WARMERS_RUN_ON_STARTUP: 'false'
   // Resolved by the Functions host itself (`%WARMER_SCHEDULE%` in the timer triggers) when it indexes

@@ -1,5 +1,11 @@
-/** The four upstream APIs the sandbox imitates; one server serves all (their paths do not collide). */
-export const UPSTREAMS = ['kakao-local', 'kakao-mobility', 'google-places', 'google-routes'] as const;
+/** The upstream APIs the sandbox imitates; one server serves all (their paths do not collide). */
+export const UPSTREAMS = [
+  'kakao-local',
+  'kakao-mobility',
+  'google-places',
+  'google-routes',
+  'translator',
+] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
 
 /** Which upstream a request path belongs to, or `undefined` for paths no provider has. */
@@ -8,6 +14,7 @@ export function upstreamOf(path: string): Upstream | undefined {
   if (path === '/v1/directions') return 'kakao-mobility';
   if (path.startsWith('/v1/places')) return 'google-places';
   if (path.startsWith('/directions/v2') || path.startsWith('/distanceMatrix/v2')) return 'google-routes';
+  if (path === '/translate' || path === '/transliterate') return 'translator';
   return undefined;
 }
 

@@ -20,6 +20,8 @@ import { GOOGLE_ROUTES_ROUTES } from './upstreams/googleRoutesRoutes.js';
 import { checkKakaoKey, kakaoLocalError, kakaoMobilityError } from './upstreams/kakaoAnswers.js';
 import { KAKAO_LOCAL_ROUTES } from './upstreams/kakaoLocalRoutes.js';
 import { KAKAO_MOBILITY_ROUTES } from './upstreams/kakaoMobilityRoutes.js';
+import { checkTranslatorAuth, translatorError } from './upstreams/translatorAnswers.js';
+import { translatorRoute } from './upstreams/translatorRoutes.js';
 
 export interface StartSandboxOptions {
   /** Default 0: a free port. */
@@ -30,6 +32,8 @@ export interface StartSandboxOptions {
   kakaoKey?: string;
   /** The key Google requests must carry; default `sandbox-google-key`. */
   googleKey?: string;
+  /** The key Translator requests must carry (or an Entra bearer token); default `sandbox-translator-key`. */
+  translatorKey?: string;
   /** The clock for "open now"; default the real one. */
   now?: () => Date;
 }
@@ -39,6 +43,7 @@ export interface RunningSandbox {
   url: string;
   kakaoKey: string;
   googleKey: string;
+  translatorKey: string;
   faults: FaultController;
   /** Upstream request counts ("upstream calls" in cache benchmarks). */
   stats: { requests(): number; byPath(): Record<string, number>; reset(): void };
@@ -59,12 +64,15 @@ function routeFor(upstream: Upstream, method: string, path: string) {
       return googlePlacesRoute(method, path);
     case 'google-routes':
       return method === 'POST' ? GOOGLE_ROUTES_ROUTES[path] : undefined;
+    case 'translator':
+      return translatorRoute(method, path);
   }
 }
 
 function notFound(upstream: Upstream | undefined, path: string): SandboxResponse {
   if (upstream === 'kakao-local') return kakaoLocalError(404, 'NotFound', `no such API ${path}`);
   if (upstream === 'kakao-mobility') return kakaoMobilityError(404, -2, `no such API ${path}`);
+  if (upstream === 'translator') return translatorError(404, '404001', `no such method ${path}`);
   if (upstream) return googleError(404, `Method not found: ${path}`);
   return { status: 404, body: { error: `the sandbox serves no ${path}` } };
 }
@@ -101,14 +109,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Start the sandbox upstream: one local HTTP server answering like Kakao Local, Kakao Mobility,
- * Google Places (New) and Google Routes, from the bundled sample dataset of real places (approximate
- * facts). Keys are checked as the providers do; faults are programmable in-process and over HTTP
+ * Google Places (New), Google Routes and Azure Translator (text), from the bundled sample dataset of
+ * real places (approximate facts). Keys are checked as the providers do; faults are programmable in-process and over HTTP
  * (see `controlRoutes.ts`). Each request: count it, apply faults (latency, then the first terminal
  * fault), check the key, answer.
  */
 export async function startSandbox(options: Readonly<StartSandboxOptions> = {}): Promise<RunningSandbox> {
   const kakaoKey = options.kakaoKey ?? 'sandbox-kakao-key';
   const googleKey = options.googleKey ?? 'sandbox-google-key';
+  const translatorKey = options.translatorKey ?? 'sandbox-translator-key';
   const faults = new FaultController();
   const stats = new SandboxStats();
   const dataset = SandboxDataset.bundled();
@@ -141,13 +150,16 @@ export async function startSandbox(options: Readonly<StartSandboxOptions> = {}):
       }
       return send(res, outcome);
     }
-    const rejected = upstream.startsWith('kakao')
-      ? checkKakaoKey(sandboxReq, kakaoKey, upstream === 'kakao-local' ? 'local' : 'mobility')
-      : checkGoogleKey(
-          sandboxReq,
-          googleKey,
-          upstream === 'google-places' ? 'places.googleapis.com' : 'routes.googleapis.com',
-        );
+    const rejected =
+      upstream === 'translator'
+        ? checkTranslatorAuth(sandboxReq, translatorKey)
+        : upstream.startsWith('kakao')
+          ? checkKakaoKey(sandboxReq, kakaoKey, upstream === 'kakao-local' ? 'local' : 'mobility')
+          : checkGoogleKey(
+              sandboxReq,
+              googleKey,
+              upstream === 'google-places' ? 'places.googleapis.com' : 'routes.googleapis.com',
+            );
     send(res, rejected ?? handler(sandboxReq, ctx));
   }
 
@@ -167,6 +179,7 @@ export async function startSandbox(options: Readonly<StartSandboxOptions> = {}):
     url: `http://${host}:${address.port}`,
     kakaoKey,
     googleKey,
+    translatorKey,
     faults,
     stats,
     places: dataset,

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/Authenticator.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import type { AppConfig } from '../config/AppConfig.js';
 import type { HealthCheck } from '../health/HealthCheck.js';
+import type { PlaceLocalizer } from '../i18n/PlaceLocalizer.js';
 import type { ItineraryService } from '../itinerary/ItineraryService.js';
 import type { ItineraryStore } from '../itinerary/ItineraryStore.js';
 import type { JobEventBus } from '../jobs/JobEventBus.js';
@@ -35,6 +36,8 @@ export interface AppContext {
   readonly redis?: Redis;
   readonly cache: TieredCache;
   readonly places: PlaceServices;
+  /** Place names, addresses and hours in the reader's language (issue #13). */
+  readonly localizer: PlaceLocalizer;
   readonly trips: TripService;
   readonly tripStore: TripStore;
   readonly jobs: JobService;

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/AppConfig.js';
 import { loadConfig, type LoadConfigOptions } from '../config/loadConfig.js';
 import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
+import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
@@ -153,6 +154,7 @@ export async function buildAppContext(
     redis,
     cache,
     places,
+    localizer: createPlaceLocalizer({ config, cache, places, metrics, logger, getCredential }),
     tripStore,
     trips: new TripService({
       trips: tripStore,

@@ -18,6 +18,8 @@ function checkCombinations(v: SettingValues, ctx: z.RefinementCtx): void {
     issue('AUTH_JWKS_URI', 'is required when AUTH_MODE=jwks');
   if (v.AUTH_MODE === 'local' && v.AUTH_LOCAL_SECRET === undefined)
     issue('AUTH_LOCAL_SECRET', 'is required when AUTH_MODE=local');
+  if (v.TRANSLATOR_KEY !== undefined && v.TRANSLATOR_REGION === undefined)
+    issue('TRANSLATOR_REGION', 'is required with TRANSLATOR_KEY');
   if (v.AzureWebJobsStorage === undefined && v.AzureWebJobsStorage__accountName === undefined)
     issue(
       'AzureWebJobsStorage',
@@ -84,6 +86,12 @@ function toAppConfig(v: SettingValues) {
       upstreamBudget: v.WARMER_UPSTREAM_BUDGET,
     },
     attachments: { maxBytes: v.ATTACHMENT_MAX_BYTES },
+    /** Azure Translator; absent endpoint = no machine translation. */
+    translator: {
+      endpoint: v.TRANSLATOR_ENDPOINT,
+      region: v.TRANSLATOR_REGION,
+      timeoutMs: v.TRANSLATOR_TIMEOUT_MS,
+    },
     azureClientId: v.AZURE_CLIENT_ID,
   };
 }

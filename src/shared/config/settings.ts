@@ -299,6 +299,33 @@ export const SETTING_TABLE = [
     schema: int(100, 60_000),
     default: '8000',
   },
+  // Issue #13: Azure Translator for place names and addresses in the reader's language.
+  {
+    name: 'TRANSLATOR_ENDPOINT',
+    description:
+      'Azure Translator endpoint; keyless needs the custom-subdomain one (`https://<name>.cognitiveservices.azure.com`). Without it, names Google has no localized form of stay as written locally.',
+    schema: url,
+  },
+  {
+    name: 'TRANSLATOR_REGION',
+    description: 'Azure region of the Translator resource (sent with a key; e.g. `koreacentral`).',
+    schema: z.string().regex(/^[a-z0-9]+$/, 'expected an Azure region name such as koreacentral'),
+  },
+  {
+    name: 'TRANSLATOR_KEY',
+    description:
+      'Translator resource key (with TRANSLATOR_REGION); without it the app identity is used (Cognitive Services User).',
+    schema: z.string().min(8),
+    secret: true,
+    keyVaultName: 'translator-key',
+  },
+  {
+    name: 'TRANSLATOR_TIMEOUT_MS',
+    description:
+      'Whole-call budget for one Translator call, retries included; past it names stay as written.',
+    schema: int(100, 30_000),
+    default: '3000',
+  },
   {
     name: 'WARMER_SCHEDULE',
     description: 'NCRONTAB schedule of the popular-destination cache warmer.',

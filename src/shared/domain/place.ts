@@ -74,6 +74,15 @@ export const placeSchema = z.object({
   distanceMeters: z.number().optional(),
   /** Accessibility facts when the provider has them (Google `accessibilityOptions`). */
   wheelchairAccessible: z.boolean().optional(),
+  /** Localization: the language `name` and `address` were requested in. */
+  language: z.string().optional(),
+  /** Localization: where `name` in that language came from; machine-made names say so. */
+  nameSource: z.enum(['provider', 'translated', 'transliterated']).optional(),
+  /** Localization: the name and address as written locally (show them to a taxi driver). */
+  nameOriginal: z.string().optional(),
+  addressOriginal: z.string().optional(),
+  /** Localization: the language of `nameOriginal` and `addressOriginal`. */
+  originalLanguage: z.string().optional(),
 });
 export type Place = z.infer<typeof placeSchema>;
 

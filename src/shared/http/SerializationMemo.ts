@@ -9,6 +9,20 @@ import { SerializedJson } from './SerializedJson.js';
 export class SerializationMemo<K extends object> {
   readonly #memo = new WeakMap<K, Map<string, SerializedJson>>();
 
+  /** The remembered answer, if any (for answers built asynchronously; see `set`). */
+  peek(key: K, variant: string): SerializedJson | undefined {
+    return this.#memo.get(key)?.get(variant);
+  }
+
+  set(key: K, variant: string, json: SerializedJson): void {
+    let variants = this.#memo.get(key);
+    if (!variants) {
+      variants = new Map();
+      this.#memo.set(key, variants);
+    }
+    variants.set(variant, json);
+  }
+
   get(key: K, variant: string, build: () => SerializedJson): SerializedJson {
     let variants = this.#memo.get(key);
     if (!variants) {

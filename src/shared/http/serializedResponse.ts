@@ -16,7 +16,8 @@ export function serializedResponse(
 ): HttpResponseInit {
   const coding = preferredEncoding(request.headers.get('accept-encoding'));
   const body = json.encoded(coding);
-  const common = { ...headers, etag: json.etag, vary: 'accept-encoding' };
+  const vary = headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding';
+  const common = { ...headers, etag: json.etag, vary };
   if (matchesEtag(request.headers.get('if-none-match'), json.etag)) return { status: 304, headers: common };
   return {
     status: 200,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { languageCodeSchema } from '../i18n/languages.js';
+import { localizeItinerary } from '../i18n/localizeItinerary.js';
 import { jobOptionsSchema, toJobView } from '../jobs/Job.js';
 import { itinerarySchema, jobViewSchema } from '../openapi/responseSchemas.js';
 import { defineTool } from './McpTool.js';
@@ -56,13 +58,19 @@ export const getItineraryTool = defineTool({
   title: 'The generated itinerary',
   description:
     "The trip's itinerary: days of timed visits, meals and travel legs, with warnings and what was dropped and why.",
-  input: z.object({ tripId: idSchema.describe('The trip id.') }).strict(),
+  input: z
+    .object({
+      tripId: idSchema.describe('The trip id.'),
+      language: languageCodeSchema.optional().describe('Show places in this language (default: the trip’s).'),
+    })
+    .strict(),
   output: itinerarySchema,
   readOnly: true,
-  run: async (args, { app, principal }) => {
+  run: async (args, { app, principal, signal }) => {
     const { doc } = await app.itineraries.get(principal.userId, args.tripId);
     const { jobId: _jobId, ...view } = doc;
-    return view;
+    const language = args.language ?? (await app.tripStore.get(principal.userId, args.tripId)).trip.language;
+    return localizeItinerary(app.localizer, view, language, signal);
   },
   render: (it) =>
     it.days

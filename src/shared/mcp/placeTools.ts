@@ -31,7 +31,12 @@ export const searchPlacesTool = defineTool({
   readOnly: true,
   run: async ({ fields, ...params }, { app, signal }) => {
     const result = await app.places.search.search(params, signal);
-    return { ...result, places: result.places.map((p) => withFields(p, fields)) };
+    const { value: places, warnings } = await app.localizer.localize(result.places, params.language, signal);
+    return {
+      ...result,
+      places: places.map((p) => withFields(p, fields)),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   },
   render: (r) =>
     [
@@ -40,7 +45,7 @@ export const searchPlacesTool = defineTool({
       .concat(
         r.places.map(
           (p) =>
-            `- ${p.name} [${p.id}] ${p.category}${p.rating !== undefined ? ` ★${p.rating}${p.ratingCount ? ` (${p.ratingCount})` : ''}` : ''} — ${p.address}`,
+            `- ${p.name}${p.nameOriginal ? ` (${p.nameOriginal})` : ''} [${p.id}] ${p.category}${p.rating !== undefined ? ` ★${p.rating}${p.ratingCount ? ` (${p.ratingCount})` : ''}` : ''} — ${p.address}`,
         ),
       )
       .join('\n'),
@@ -60,11 +65,15 @@ export const getPlaceDetailsTool = defineTool({
     .strict(),
   output: placeSchema,
   readOnly: true,
-  run: async (args, { app, signal }) => (await app.places.details.get(args.id, args.language, signal)).place,
+  run: async (args, { app, signal }) => {
+    const { place } = await app.places.details.get(args.id, args.language, signal);
+    return (await app.localizer.localize([place], args.language, signal)).value[0]!;
+  },
   render: (p) =>
     [
-      `${p.name} [${p.id}] — ${p.category}`,
+      `${p.name}${p.nameOriginal ? ` (${p.nameOriginal})` : ''} [${p.id}] — ${p.category}`,
       p.address,
+      p.addressOriginal,
       p.phone,
       p.rating !== undefined ? `Rating ${p.rating} (${p.ratingCount ?? 0} reviews)` : undefined,
       renderHours(p.openingHours),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { placeSchema } from '../domain/place.js';
+import { languageQuerySchema } from '../i18n/requestLanguage.js';
 import { attachmentBodySchema, memoBodySchema } from '../itinerary/itineraryRequests.js';
 import { createJobBodySchema } from '../jobs/Job.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
@@ -233,6 +234,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: 'itinerary',
     auth: true,
     pathParams: ['tripId'],
+    query: languageQuerySchema,
     responses: {
       200: { description: 'The itinerary', schema: r.itinerarySchema },
       304: { description: 'Not modified' },

@@ -23,6 +23,8 @@ export const searchResultSchema = z.object({
   page: z.number().int(),
   hasMore: z.boolean(),
   cache: z.enum(['hit', 'miss', 'stale']),
+  /** Localization notes, e.g. `translation_unavailable` (names shown as written locally). */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 
 export const matrixResultSchema = z.object({ rows: z.array(z.array(matrixCellSchema)) });
@@ -115,10 +117,18 @@ export const itinerarySchema = z.object({
     }),
   ),
   dropped: z.array(
-    z.object({ placeId: z.string().optional(), name: z.string().optional(), reason: z.string() }),
+    z.object({
+      placeId: z.string().optional(),
+      name: z.string().optional(),
+      /** The name as written locally when `name` was localized. */
+      nameOriginal: z.string().optional(),
+      reason: z.string(),
+    }),
   ),
   metrics: z.record(z.string(), z.unknown()).optional(),
   notice: z.string().optional(),
+  /** The language the places are shown in (`?language=`, Accept-Language, else the trip's). */
+  language: z.string().optional(),
   replan: z
     .object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() })
     .optional(),

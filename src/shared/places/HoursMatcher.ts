@@ -4,6 +4,15 @@ import { haversineMeters } from '../domain/geo.js';
 import type { OpeningHours, Place } from '../domain/place.js';
 import type { PlaceSearchProvider } from '../providers/PlaceSearchProvider.js';
 
+/** What a Kakao place borrows from its Google twin. */
+export interface GoogleMatch {
+  /** Our id of the matched Google place (`google:ChIJ…`). */
+  googleId?: string;
+  hours?: OpeningHours;
+  rating?: number;
+  ratingCount?: number;
+}
+
 /** A Google place counts as the same place within this distance and with a similar name. */
 const MATCH_RADIUS_M = 250;
 
@@ -27,15 +36,16 @@ export class HoursMatcher {
     await this.#cache.invalidate(cacheKey('location', 'hours', placeId));
   }
 
-  async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
-    if (place.openingHours || this.#knowsHours(place)) return place;
-    const source = this.#providers.find((p) => p.knowsHours && p.enabled());
-    if (!source) return place;
-    const { value } = await this.#cache.getOrLoad<{
-      hours?: OpeningHours;
-      rating?: number;
-      ratingCount?: number;
-    }>(
+  /**
+   * The place matched to a Kakao place by a provider that knows hours (Google): its id, hours and
+   * rating; `{}` without a match. Cached for the opening-hours TTL. Localization reuses the id to read
+   * the place's names in other languages from Google.
+   */
+  async match(place: Place, signal?: AbortSignal): Promise<GoogleMatch> {
+    if (this.#knowsHours(place)) return {};
+    const source = this.#hoursSource();
+    if (!source) return {};
+    const { value } = await this.#cache.getOrLoad<GoogleMatch>(
       cacheKey('location', 'hours', place.id),
       { ttlMs: CACHE_TTL_SECONDS.openingHours * 1000 },
       async () => {
@@ -56,10 +66,23 @@ export class HoursMatcher {
             haversineMeters(g.location, place.location) <= MATCH_RADIUS_M && similarNames(g.name, place.name),
         );
         return match
-          ? { hours: match.openingHours, rating: match.rating, ratingCount: match.ratingCount }
+          ? {
+              googleId: match.id,
+              hours: match.openingHours,
+              rating: match.rating,
+              ratingCount: match.ratingCount,
+            }
           : {};
       },
     );
+    return value;
+  }
+
+  async enrich(place: Place, signal?: AbortSignal): Promise<Place> {
+    if (place.openingHours || this.#knowsHours(place)) return place;
+    const source = this.#hoursSource();
+    if (!source) return place;
+    const value = await this.match(place, signal);
     return {
       ...place,
       ...(value.hours ? { openingHours: { ...value.hours, source: source.name } } : {}),
@@ -67,6 +90,10 @@ export class HoursMatcher {
         ? { rating: value.rating, ratingCount: value.ratingCount }
         : {}),
     };
+  }
+
+  #hoursSource(): PlaceSearchProvider | undefined {
+    return this.#providers.find((p) => p.knowsHours && p.enabled());
   }
 
   /** Places of a provider that reports hours already have them, or have none. */

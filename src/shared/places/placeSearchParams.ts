@@ -1,12 +1,10 @@
 import { z } from 'zod';
 
 import { placeCategorySchema, providerSchema } from '../domain/place.js';
+import { languageCodeSchema } from '../i18n/languages.js';
 
-/** BCP-47 language (`ko`, `en`, `zh-TW`): names and addresses in it where the provider supports it. */
-export const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'expected a BCP-47 language such as ko or en')
-  .default('ko');
+/** BCP-47 language (`ko`, `en`, `zh-TW` → `zh-Hant`): names and addresses in it (see `i18n/languages.ts`). */
+export const languageSchema = languageCodeSchema.default('ko');
 export const regionSchema = z.string().regex(/^[A-Z]{2}$/, 'expected a CLDR region such as KR');
 
 const queryBool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { hhmmSchema } from '../domain/place.js';
+import { languageCodeSchema } from '../i18n/languages.js';
 
 const MAX_TRIP_DAYS = 14;
 const boundedText = (max: number) => z.string().trim().min(1).max(max);
@@ -38,7 +39,7 @@ export const tripInputSchema = z
     }),
     transport: z.object({ mode: transportModeSchema }),
     members: z.array(memberSchema).min(1).max(12),
-    language: z.enum(['ko', 'en', 'ja', 'zh']).default('ko'),
+    language: languageCodeSchema.default('ko'),
   })
   .strict()
   .superRefine((trip, ctx) => {

@@ -52,8 +52,15 @@ describe('places API over HTTP (sandbox upstream)', () => {
       expect(res.status).toBe(200);
       expect(res.body.provider).toBe('kakao');
       expectValidPlaces(res.body.places);
-      // Kakao has no language parameter: the place is found, its name stays Korean.
-      expect(res.body.places[0]).toMatchObject({ id: 'kakao:90010001', name: '경복궁' });
+      // Kakao has no language parameter: the place is found in Korean and shown in English (its
+      // matched Google place's name), the Korean original beside it.
+      expect(res.body.places[0]).toMatchObject({
+        id: 'kakao:90010001',
+        name: 'Gyeongbokgung Palace',
+        nameSource: 'provider',
+        nameOriginal: '경복궁',
+        originalLanguage: 'ko',
+      });
     });
 
     it('lets an explicit provider=google win in Seoul, in the requested language', async () => {
@@ -155,7 +162,9 @@ describe('places API over HTTP (sandbox upstream)', () => {
       expect((await app.request(`/api/places/${id}?language=en`)).headers.get('x-cache')).toBe('hit');
       const ko = await app.request(`/api/places/${id}?language=ko`);
       expect(ko.body.name).toBe('도쿄 타워');
-      expect(app.calls(UPSTREAM.googleDetails)).toBe(2);
+      // en, ko, and once in Japanese for the original name shown beside both (cached, shared).
+      expect(ko.body.nameOriginal).toBe('東京タワー');
+      expect(app.calls(UPSTREAM.googleDetails)).toBe(3);
     });
 
     it('serves a Kakao place seen in a search, with opening hours and rating matched from Google', async () => {

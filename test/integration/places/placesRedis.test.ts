@@ -40,11 +40,14 @@ describe('places cache shared through Redis (L2)', () => {
 
     const other = await secondInstance();
     expect(other.redis).toBeDefined();
-    const result = await other.places.search.search(placeSearchParamsSchema.parse(raw));
-    expect(result).toEqual({ ...first.body, cache: 'hit' });
+    const params = placeSearchParamsSchema.parse(raw);
+    const result = await other.places.search.search(params);
     expect(other.metrics.count('cache.hit.l2')).toBe(1);
     expect(other.metrics.count('upstream.calls')).toBe(0);
     expect(app.calls(UPSTREAM.kakaoKeyword)).toBe(1);
+    // The HTTP answer is that cached page shown in the request's language (the localizer's output).
+    const shown = (await other.localizer.localize(result.places, params.language)).value;
+    expect({ ...result, places: shown }).toEqual({ ...first.body, cache: 'hit' });
   });
 
   itWithRedis('serves Kakao place details remembered by one instance to another', async () => {

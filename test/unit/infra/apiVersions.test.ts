@@ -41,6 +41,8 @@ const VERIFIED: Record<string, string> = {
   'Microsoft.ApiManagement/service/apis': '2024-05-01',
   'Microsoft.ApiManagement/service/apis/policies': '2024-05-01',
   'Microsoft.Authorization/roleAssignments': '2022-04-01',
+  // learn.microsoft.com/azure/templates/microsoft.cognitiveservices/2023-05-01/accounts (Translator, issue #13).
+  'Microsoft.CognitiveServices/accounts': '2023-05-01',
 };
 
 describe('resource types and API versions', () => {

@@ -53,6 +53,7 @@ function expand(row: PlaceSourceRow, city: SandboxCity): SandboxPlace {
     kind: row.kind,
     category: kind.category,
     name: { ko: row.nameKo, en: row.nameEn },
+    ...(row.localizedNames ? { localizedNames: row.localizedNames } : {}),
     address: { ko: row.addressKo, en: row.addressEn },
     ...(korea ? { region: regionOf(row.addressKo) } : {}),
     location: { lat: row.lat, lng: row.lng },

@@ -1,3 +1,4 @@
+import type { ExtraNameLanguage } from './parseNameSource.js';
 import { PLACE_KINDS, type PlaceKindName } from './placeKinds.js';
 
 /** One row of a `sources/<city>.txt` table, checked but not yet expanded. */
@@ -16,6 +17,8 @@ export interface PlaceSourceRow {
   phone?: string;
   hours?: string;
   wheelchairAccessible?: boolean;
+  /** From `sources/names.txt`: names in languages other than Korean and English. */
+  localizedNames?: Partial<Record<ExtraNameLanguage, string>>;
 }
 
 const COLUMNS = 12;

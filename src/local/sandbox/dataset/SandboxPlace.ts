@@ -13,6 +13,8 @@ export const sandboxPlaceSchema = z.object({
   kind: z.string(),
   category: placeCategorySchema,
   name: z.object({ ko: z.string().min(1), en: z.string().min(1) }),
+  /** Names in other languages where known (`ja`, `zh-Hans`, `zh-Hant`), from `sources/names.txt`. */
+  localizedNames: z.record(z.string(), z.string().min(1)).optional(),
   address: z.object({ ko: z.string().min(1), en: z.string().min(1) }),
   /** Korean administrative region (for coord2regioncode); Korea only. Codes are approximate. */
   region: z

@@ -3,6 +3,7 @@ import type { Upstream } from '../Upstream.js';
 import { errorInfo, googleError, googleOk } from '../upstreams/googleAnswers.js';
 import { kakaoLocalError, kakaoMobilityError, kakaoOk } from '../upstreams/kakaoAnswers.js';
 import { noRoute } from '../upstreams/kakaoMobilityRoutes.js';
+import { translatorError, translatorOk } from '../upstreams/translatorAnswers.js';
 import type { TerminalFault } from './faultRule.js';
 
 /** What the connection does instead of answering. */
@@ -13,6 +14,7 @@ const GOOGLE_SERVICE: Readonly<Record<Upstream, string>> = {
   'kakao-mobility': '',
   'google-places': 'places.googleapis.com',
   'google-routes': 'routes.googleapis.com',
+  translator: '',
 };
 
 /** Valid JSON in the wrong shape for each upstream: a client that validates must reject it. */
@@ -21,6 +23,7 @@ const WRONG_SHAPES: Readonly<Record<Upstream, unknown>> = {
   'kakao-mobility': { routes: 'none' },
   'google-places': { places: [{ displayName: 42 }], id: 42 },
   'google-routes': { routes: [{ duration: 1485 }] },
+  translator: { value: [{ translations: 'none' }] },
 };
 
 /** The provider's "failed, but HTTP 200" answer for an upstream and path. */
@@ -34,6 +37,8 @@ function errorIn200(upstream: Upstream, path: string, resultCode: number | undef
       return googleOk(path.startsWith('/distanceMatrix') ? [] : {});
     case 'google-places':
       return googleOk({});
+    case 'translator':
+      return translatorOk({ value: [] });
   }
 }
 
@@ -64,6 +69,8 @@ export function faultResponse(
     case 'error_in_200':
       return errorIn200(upstream, path, fault.resultCode);
     case 'http_error':
+      if (upstream === 'translator')
+        return translatorError(fault.status, `${fault.status}000`, 'The service is temporarily unavailable.');
       if (kakaoLocal)
         return kakaoLocalError(fault.status, 'ServiceUnavailable', 'service temporarily unavailable');
       if (kakaoMobility) return kakaoMobilityError(fault.status, -1, 'internal error');
@@ -76,6 +83,13 @@ export function faultResponse(
         return kakaoLocalError(fault.status, 'RequestThrottled', 'API limit has been exceeded.', retryAfter);
       if (kakaoMobility)
         return kakaoMobilityError(fault.status, -10, 'API limit has been exceeded.', retryAfter);
+      if (upstream === 'translator')
+        return translatorError(
+          429,
+          '429001',
+          'The server rejected the request because too many requests.',
+          retryAfter,
+        );
       const details: unknown[] = [errorInfo('RATE_LIMIT_EXCEEDED', GOOGLE_SERVICE[upstream])];
       if (seconds !== undefined)
         details.push({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${seconds}s` });

@@ -88,7 +88,9 @@ const searchText: SandboxHandler = (req, ctx) => {
   const page = hits.slice(offset, offset + pageSize);
   const language = languageOf(body.languageCode);
   const full = {
-    ...(page.length > 0 ? { places: page.map((hit) => toGooglePlaceJson(hit.place, language, now)) } : {}),
+    ...(page.length > 0
+      ? { places: page.map((hit) => toGooglePlaceJson(hit.place, language, now, body.languageCode)) }
+      : {}),
     ...(offset + pageSize < hits.length
       ? { nextPageToken: encodePageToken(offset + pageSize, fingerprint) }
       : {}),
@@ -127,7 +129,9 @@ const searchNearby: SandboxHandler = (req, ctx) => {
   const language = languageOf(body.languageCode);
   const now = ctx.now();
   const full =
-    hits.length > 0 ? { places: hits.map((hit) => toGooglePlaceJson(hit.place, language, now)) } : {};
+    hits.length > 0
+      ? { places: hits.map((hit) => toGooglePlaceJson(hit.place, language, now, body.languageCode)) }
+      : {};
   return googleOk(applyFieldMask(full, mask));
 };
 
@@ -141,7 +145,12 @@ const placeDetails =
     const place = ctx.dataset.byGoogleId(id);
     if (!place) return googleError(404, 'Requested entity was not found.');
     const language = languageOf(req.url.searchParams.get('languageCode'));
-    return googleOk(applyFieldMask(toGooglePlaceJson(place, language, ctx.now()), mask));
+    return googleOk(
+      applyFieldMask(
+        toGooglePlaceJson(place, language, ctx.now(), req.url.searchParams.get('languageCode')),
+        mask,
+      ),
+    );
   };
 
 /** The Places handler for a method and path, if Places has one. */

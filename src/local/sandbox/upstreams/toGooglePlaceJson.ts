@@ -1,6 +1,7 @@
 import type { OpeningPeriod } from '../../../shared/domain/place.js';
 import { isOpenAt } from '../dataset/isOpenAt.js';
 import type { SandboxPlace } from '../dataset/SandboxPlace.js';
+import { googleDisplayName } from './googleDisplayName.js';
 
 export type SandboxLanguage = 'ko' | 'en';
 
@@ -82,6 +83,8 @@ export function toGooglePlaceJson(
   place: SandboxPlace,
   language: SandboxLanguage,
   now: Date,
+  /** The request's own `languageCode`, for names in more languages than `language` covers. */
+  languageCode: unknown = language,
 ): Record<string, unknown> {
   const periods = place.openingHours;
   const hours = periods
@@ -106,7 +109,7 @@ export function toGooglePlaceJson(
     businessStatus: 'OPERATIONAL',
     ...(place.priceLevel === undefined ? {} : { priceLevel: PRICE_LEVELS[place.priceLevel] }),
     userRatingCount: place.ratingCount,
-    displayName: { text: place.name[language], languageCode: language },
+    displayName: googleDisplayName(place, languageCode),
     primaryType: place.google.primaryType,
     ...(place.wheelchairAccessible === undefined
       ? {}
