@@ -80,12 +80,13 @@ describe('cached bytes over HTTP (local host, sandbox upstream)', () => {
       dropped: [],
     };
     const etag = await app.app.itineraryStore.put('bytes-user', tripId, doc);
-    const path = `/api/trips/${tripId}/itinerary`;
+    // With a language asked for, the view is served without reading the trip (none exists here).
+    const path = `/api/trips/${tripId}/itinerary?language=ko`;
     const plain = await get(app.url, path, auth);
     expect(plain.status).toBe(200);
     expect(plain.headers.etag).toBe(etag);
     const { jobId: _hidden, ...publicView } = doc;
-    expect(JSON.parse(plain.body.toString())).toEqual(publicView);
+    expect(JSON.parse(plain.body.toString())).toEqual({ ...publicView, language: 'ko' });
     const br = await get(app.url, path, { ...auth, 'accept-encoding': 'br' });
     expect(br.headers).toMatchObject({ 'content-encoding': 'br', etag });
     expect(brotliDecompressSync(br.body)).toEqual(plain.body);
