@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import type { SecretStore } from './SecretStore.js';
-import { settingsSchema,type SettingValues } from './settingsSchema.js';
+import { settingsSchema, type SettingValues } from './settingsSchema.js';
 
 /**
  * Rules across settings: production forbids local auth and the sandbox; each auth mode needs its
