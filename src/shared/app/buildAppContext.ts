@@ -126,6 +126,13 @@ export async function buildAppContext(
     afterStore: options.afterStore,
   });
 
+  const trips = new TripService({
+    trips: tripStore,
+    jobs: jobStore,
+    itineraries: itineraryStore,
+    attachments: signer,
+    events: jobEvents,
+  });
   const runLock = redis ? new RedisRunLock(redis) : new LocalRunLock();
   const authenticator = new Authenticator({
     issuer: config.auth.issuer,
@@ -145,12 +152,7 @@ export async function buildAppContext(
     cache,
     places,
     tripStore,
-    trips: new TripService({
-      trips: tripStore,
-      jobs: jobStore,
-      itineraries: itineraryStore,
-      attachments: signer,
-    }),
+    trips,
     jobStore,
     jobs: new JobService({ trips: tripStore, jobs: jobStore, queue: jobQueue, events: jobEvents, logger }),
     jobEvents,
@@ -166,6 +168,7 @@ export async function buildAppContext(
         config.queue.backend === 'storage'
           ? storage.queues.getQueueClient(`${config.queue.name}-poison`)
           : undefined,
+      finishDeletes: async (now) => trips.finishInterruptedDeletes(now),
     }),
     warmer: new PopularWarmer({ places, lock: runLock, config: config.warmers, logger }),
     verifier: new UpcomingTripVerifier({

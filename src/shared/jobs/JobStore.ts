@@ -110,13 +110,14 @@ export class JobStore {
     return ids;
   }
 
-  async deleteForTrip(tripId: string): Promise<number> {
+  /** Delete every job of a trip (and its index rows); returns their ids. */
+  async deleteForTrip(tripId: string): Promise<string[]> {
     const ids = await this.listForTrip(tripId);
     for (const id of ids) {
       await this.#table.deleteEntity(id, JOB_ROW).catch(ignoreNotFound);
       await this.#table.deleteEntity(TRIP_INDEX_PREFIX + tripId, id).catch(ignoreNotFound);
     }
-    return ids.length;
+    return ids;
   }
 }
 

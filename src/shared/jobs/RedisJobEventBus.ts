@@ -48,6 +48,10 @@ export class RedisJobEventBus implements JobEventBus {
     };
   }
 
+  async forget(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length > 0) await this.#redis.del(...jobIds.map(statusKey));
+  }
+
   async cached(jobId: string): Promise<Job | undefined> {
     try {
       const raw = await this.#redis.get(statusKey(jobId));

@@ -173,6 +173,15 @@ export class ItineraryWorker {
         current = await itineraries.find(ownerId, tripId);
       }
     }
+    if (!(await this.#tripExists(ownerId, tripId))) {
+      // The trip was deleted while we generated: its delete may already have removed the itinerary, so
+      // ours would resurrect it. Discard it; the job row went with the trip.
+      await itineraries.delete(ownerId, tripId);
+      throw new AppError('not_found', 'Trip deleted', {
+        detail: 'The trip was deleted before its itinerary was stored',
+        transient: false,
+      });
+    }
     try {
       await this.#deps.afterStore?.(jobId);
       await this.#complete(jobId);
@@ -180,6 +189,16 @@ export class ItineraryWorker {
       // Compensate: put back what readers saw before, so the store holds the old or the complete new state.
       if (current) await itineraries.put(ownerId, tripId, current.doc, etag).catch(() => undefined);
       else await itineraries.delete(ownerId, tripId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async #tripExists(ownerId: string, tripId: string): Promise<boolean> {
+    try {
+      await this.#deps.trips.get(ownerId, tripId);
+      return true;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'not_found') return false;
       throw error;
     }
   }

@@ -11,6 +11,8 @@ export interface JobSweeperDeps {
   logger: Logger;
   /** Storage backend only: the `<queue>-poison` queue, peeked (never consumed, so messages stay for inspection). */
   poisonQueue?: QueueClient;
+  /** Finishes trip deletes that were interrupted half-way (see TripService.delete); returns how many. */
+  finishDeletes?: (now: number) => Promise<number>;
   now?: () => number;
 }
 
@@ -30,9 +32,10 @@ export class JobSweeper {
     this.#deps = deps;
   }
 
-  async sweep(): Promise<{ poisoned: number; expired: number; stalled: number }> {
+  async sweep(): Promise<{ poisoned: number; expired: number; stalled: number; deletes: number }> {
     const poisoned = await this.#sweepPoison();
     const now = (this.#deps.now ?? Date.now)();
+    const deletes = (await this.#deps.finishDeletes?.(now)) ?? 0;
     let expired = 0;
     let stalled = 0;
     const candidates = await this.#deps.jobs.listStalled(
@@ -48,9 +51,9 @@ export class JobSweeper {
           stalled++;
       }
     }
-    if (poisoned + expired + stalled > 0)
-      this.#deps.logger.warn('job sweeper ended jobs', { poisoned, expired, stalled });
-    return { poisoned, expired, stalled };
+    if (poisoned + expired + stalled + deletes > 0)
+      this.#deps.logger.warn('job sweeper ended jobs', { poisoned, expired, stalled, deletes });
+    return { poisoned, expired, stalled, deletes };
   }
 
   async #sweepPoison(): Promise<number> {
