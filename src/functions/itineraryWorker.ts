@@ -58,9 +58,12 @@ if (useServiceBus) {
   });
 }
 
-/** Ends jobs whose messages were poisoned, expired or whose worker died hard (see JobSweeper). */
+/**
+ * Ends jobs whose messages were poisoned or expired, requeues jobs whose worker died (lease expired),
+ * finishes interrupted trip deletes (see JobSweeper). Every minute, so a crash is recovered within one.
+ */
 app.timer('itinerary-job-sweeper', {
-  schedule: '0 */5 * * * *',
+  schedule: '0 * * * * *',
   runOnStartup: false,
   handler: async (_timer, context) => {
     const ctx = await getAppContext();

@@ -14,6 +14,7 @@ import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
 import { noJobEvents } from '../jobs/JobEventBus.js';
+import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
 import { JobStore } from '../jobs/JobStore.js';
 import { RedisJobEventBus } from '../jobs/RedisJobEventBus.js';
@@ -116,11 +117,12 @@ export async function buildAppContext(
 
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
   const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
+  const lifecycle = new JobLifecycle(jobStore, jobEvents);
   const worker = new ItineraryWorker({
     trips: tripStore,
     jobs: jobStore,
+    lifecycle,
     itineraries: itineraryStore,
-    events: jobEvents,
     generator,
     logger,
     afterStore: options.afterStore,
@@ -154,7 +156,14 @@ export async function buildAppContext(
     tripStore,
     trips,
     jobStore,
-    jobs: new JobService({ trips: tripStore, jobs: jobStore, queue: jobQueue, events: jobEvents, logger }),
+    jobs: new JobService({
+      trips: tripStore,
+      jobs: jobStore,
+      lifecycle,
+      queue: jobQueue,
+      events: jobEvents,
+      logger,
+    }),
     jobEvents,
     jobQueue,
     itineraryStore,
@@ -162,7 +171,8 @@ export async function buildAppContext(
     worker,
     jobSweeper: new JobSweeper({
       jobs: jobStore,
-      events: jobEvents,
+      lifecycle,
+      queue: jobQueue,
       logger,
       poisonQueue:
         config.queue.backend === 'storage'

@@ -83,10 +83,22 @@ export class JobStore {
         await this.#table.updateEntity(toEntity(stamped), 'Replace', { etag: found.etag });
         return stamped;
       } catch (error) {
+        // 404: deleted with its trip meanwhile.
+        if (error instanceof RestError && error.statusCode === 404) return undefined;
         if (!(error instanceof RestError && error.statusCode === 412)) throw error;
       }
     }
     throw new AppError('conflict', 'Job update kept conflicting', { transient: true });
+  }
+
+  /** The jobs of one trip (for coalescing: is there a newer one?). */
+  async listJobsOfTrip(tripId: string, limit = 50): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (const id of (await this.listForTrip(tripId)).slice(-limit)) {
+      const found = await this.find(id);
+      if (found) jobs.push(found.job);
+    }
+    return jobs;
   }
 
   /** Jobs not terminal and untouched since `before` (ISO instant): candidates for the sweeper. */
