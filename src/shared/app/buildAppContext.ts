@@ -195,6 +195,7 @@ export async function buildAppContext(
       await jobQueue.close().catch(() => undefined);
       await serviceBus?.close().catch(() => undefined);
       await dispatchers.close().catch(() => undefined);
+      if (jobEvents instanceof RedisJobEventBus) jobEvents.close();
       redis?.disconnect();
     },
   };
