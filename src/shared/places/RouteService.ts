@@ -3,7 +3,7 @@ import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { LatLng } from '../domain/place.js';
 import type { MatrixCell, RouteLeg, TravelMode } from '../domain/route.js';
-import { isAppError } from '../errors/AppError.js';
+import { AppError, isAppError } from '../errors/AppError.js';
 import { isGoogleNoDirections } from '../providers/google/googleNoDirections.js';
 import { maxMatrixElements } from '../providers/google/GoogleRoutesClient.js';
 import type { ProviderClients } from './ProviderClients.js';
@@ -65,14 +65,27 @@ export class RouteService {
         departAt: request.departAt,
       }),
     );
-    const result = await this.#cache.getOrLoad<RouteLeg>(key, ESTIMATES_KEPT_BRIEFLY, () =>
-      this.#fetchRoute(request, signal),
-    );
-    return result.value;
+    try {
+      const result = await this.#cache.getOrLoad<RouteLeg>(key, ESTIMATES_KEPT_BRIEFLY, () =>
+        this.#fetchRoute(request, signal),
+      );
+      return result.value;
+    } catch (error) {
+      // Every provider failed for a moment and nothing (not even a stale provider leg) was cached:
+      // estimate, without storing it where it would stand in for the provider's answer.
+      if (error instanceof ProvidersDown) return estimateLeg(request.from, request.to, request.mode);
+      throw error;
+    }
   }
 
+  /**
+   * The provider's leg, or an estimate where no provider can answer at all. When a provider that could
+   * answer failed transiently, throws `ProvidersDown` instead, so the cache serves its stale provider
+   * leg rather than an estimate overwriting it.
+   */
   async #fetchRoute(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
     const clients = this.#clients;
+    let transient: unknown;
     const korea = isInKorea(request.from) && isInKorea(request.to);
     if (korea && request.mode === 'car' && clients.kakaoEnabled()) {
       try {
@@ -90,7 +103,7 @@ export class RouteService {
             return estimateLeg(request.from, request.to, request.mode);
           throw error;
         }
-        // transient: Google, then the estimate
+        transient = error; // Google next; the estimate only if it cannot answer either
       }
     }
     if (clients.googleEnabled() && !(korea && this.#googleBlindInKorea.has(request.mode))) {
@@ -111,11 +124,16 @@ export class RouteService {
       } catch (error) {
         if (isGoogleNoDirections(error)) {
           if (korea) this.#googleBlindInKorea.add(request.mode);
-        } else if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) {
+        } else if (isAppError(error) && error.transient) {
+          transient = error;
+        } else if (!(isAppError(error) && error.code === 'no_route')) {
           throw error;
+        } else {
+          transient = undefined; // Google says there is no route: the estimate is the answer
         }
       }
     }
+    if (transient) throw new ProvidersDown(transient);
     return estimateLeg(request.from, request.to, request.mode);
   }
 
@@ -193,4 +211,11 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Every provider that could answer failed transiently: transient, so the cache may serve a stale leg. */
+class ProvidersDown extends AppError {
+  constructor(cause: unknown) {
+    super('upstream_unavailable', 'Route providers unavailable', { transient: true, cause });
+  }
 }
