@@ -102,9 +102,10 @@ export class JobStore {
   }
 
   /** Jobs not terminal and untouched since `before` (ISO instant): candidates for the sweeper. */
-  async listStalled(before: string, limit = 100): Promise<Job[]> {
+  async listStalled(before: string, limit = 100, status?: 'running' | 'queued'): Promise<Job[]> {
     await this.#ensureTable();
-    const filter = `RowKey eq '${JOB_ROW}' and (status eq 'running' or status eq 'queued') and updatedAt lt '${escapeOData(before)}'`;
+    const statuses = status ? `status eq '${status}'` : `(status eq 'running' or status eq 'queued')`;
+    const filter = `RowKey eq '${JOB_ROW}' and ${statuses} and updatedAt lt '${escapeOData(before)}'`;
     const out: Job[] = [];
     for await (const row of this.#table.listEntities<JobEntity>({ queryOptions: { filter } })) {
       out.push(JSON.parse(row.data) as Job);

@@ -50,7 +50,11 @@ export class JobSweeper {
     let stalled = 0;
     let requeued = 0;
     const { lifecycle } = this.#deps;
-    const candidates = await this.#deps.jobs.listStalled(new Date(now - lifecycle.leaseMs).toISOString());
+    // Queried apart, so a backlog of merely queued jobs cannot hide a running one whose worker died.
+    const candidates = [
+      ...(await this.#deps.jobs.listStalled(new Date(now - lifecycle.leaseMs).toISOString(), 100, 'running')),
+      ...(await this.#deps.jobs.listStalled(new Date(now - QUEUED_LIMIT_MS).toISOString(), 100, 'queued')),
+    ];
     for (const job of candidates) {
       const age = now - Date.parse(job.updatedAt);
       if (job.status === 'queued' && age > QUEUED_LIMIT_MS) {
