@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Cache TTLs in seconds. */
+/** TTLs from docs/architecture.md#cache, in seconds. */
 export const CACHE_TTL_SECONDS = {
   placeDetails: 2 * 3600,
   openingHours: 10 * 60,

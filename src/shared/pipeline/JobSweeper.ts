@@ -19,7 +19,7 @@ export interface JobSweeperDeps {
   now?: () => number;
 }
 
-/** Queue TTL is 1 h (seed 000): a job still queued after that will never be delivered. */
+/** Queue TTL is 1 h (docs/architecture.md#generation-job-and-queue): a job still queued after that will never be delivered. */
 const QUEUED_LIMIT_MS = 65 * 60_000;
 /** A job whose worker died this many times is not retried again. */
 const MAX_ATTEMPTS = 5;

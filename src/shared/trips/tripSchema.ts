@@ -18,7 +18,7 @@ export const memberSchema = z.object({
 
 export const transportModeSchema = z.enum(['car', 'transit', 'walk', 'mixed']);
 
-/** The body of POST/PUT /api/trips (DESIGN §13). Every field bounded; cross-field rules below. */
+/** The body of POST/PUT /api/trips (docs/architecture.md#api-contract). Every field bounded; cross-field rules below. */
 export const tripInputSchema = z
   .object({
     name: boundedText(120),
