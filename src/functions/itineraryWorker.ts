@@ -46,9 +46,12 @@ if (useServiceBus) {
   });
 }
 
-/** Ends jobs whose messages were dead-lettered or poisoned (peeked, never removed), expired, or whose worker died hard (see JobSweeper). */
+/**
+ * Ends jobs whose messages were dead-lettered or poisoned (peeked, never removed) or expired, requeues jobs whose worker died (lease expired),
+ * finishes interrupted trip deletes (see JobSweeper). Every minute, so a crash is recovered within one.
+ */
 app.timer('itinerary-job-sweeper', {
-  schedule: '0 */5 * * * *',
+  schedule: '0 * * * * *',
   runOnStartup: false,
   handler: async (_timer, context) => {
     const ctx = await getAppContext();

@@ -6,6 +6,7 @@ import { authenticated } from '../shared/http/httpHandler.js';
 import { json, routeId } from '../shared/http/responses.js';
 import { TERMINAL, toJobView } from '../shared/jobs/Job.js';
 import { jobEventStream } from '../shared/jobs/jobEventStream.js';
+import { StreamQuota } from '../shared/jobs/StreamQuota.js';
 
 app.http('jobs-get', {
   methods: ['GET'],
@@ -17,6 +18,9 @@ app.http('jobs-get', {
   }),
 });
 
+/** Event streams one user may hold open on one instance. */
+const streams = new StreamQuota(5);
+
 /** GET /api/jobs/{jobId}/events — the job's states as Server-Sent Events until it ends. */
 app.http('jobs-events', {
   methods: ['GET'],
@@ -25,9 +29,11 @@ app.http('jobs-events', {
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const jobId = routeId(request, 'jobId');
     await ctx.jobs.get(principal.userId, jobId); // 404 before opening a stream
+    const release = streams.acquire(principal.userId);
     const body = jobEventStream({
       read: () => ctx.jobStore.getOwned(principal.userId, jobId),
       events: ctx.jobEvents,
+      onClose: release,
     });
     return {
       status: 200,

@@ -3,6 +3,7 @@ import '../shared/http/enableHttpStream.js';
 import { app } from '@azure/functions';
 
 import { authenticated } from '../shared/http/httpHandler.js';
+import { parseIfMatch } from '../shared/http/ifMatch.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../shared/trips/tripSchema.js';
@@ -50,7 +51,7 @@ app.http('trips-item', {
         return json(200, trip, { etag });
       }
       case 'DELETE':
-        await ctx.trips.delete(owner, tripId, request.headers.get('if-match') ?? undefined);
+        await ctx.trips.delete(owner, tripId, parseIfMatch(request));
         return { status: 204 };
       default: {
         const { trip, etag } = await ctx.trips.get(owner, tripId);

@@ -15,6 +15,7 @@ import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
 import { noJobEvents } from '../jobs/JobEventBus.js';
+import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
 import { JobStore } from '../jobs/JobStore.js';
 import { RedisJobEventBus } from '../jobs/RedisJobEventBus.js';
@@ -126,16 +127,24 @@ export async function buildAppContext(
 
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
   const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
+  const lifecycle = new JobLifecycle(jobStore, jobEvents);
   const worker = new ItineraryWorker({
     trips: tripStore,
     jobs: jobStore,
+    lifecycle,
     itineraries: itineraryStore,
-    events: jobEvents,
     generator,
     logger,
     afterStore: options.afterStore,
   });
 
+  const trips = new TripService({
+    trips: tripStore,
+    jobs: jobStore,
+    itineraries: itineraryStore,
+    attachments: signer,
+    events: jobEvents,
+  });
   const runLock = redis ? new RedisRunLock(redis) : new LocalRunLock();
   const authenticator = new Authenticator({
     issuer: config.auth.issuer,
@@ -156,14 +165,16 @@ export async function buildAppContext(
     places,
     localizer: createPlaceLocalizer({ config, cache, places, metrics, logger, getCredential }),
     tripStore,
-    trips: new TripService({
+    trips,
+    jobStore,
+    jobs: new JobService({
       trips: tripStore,
       jobs: jobStore,
-      itineraries: itineraryStore,
-      attachments: signer,
+      lifecycle,
+      queue: jobQueue,
+      events: jobEvents,
+      logger,
     }),
-    jobStore,
-    jobs: new JobService({ trips: tripStore, jobs: jobStore, queue: jobQueue, events: jobEvents, logger }),
     jobEvents,
     jobQueue,
     itineraryStore,
@@ -171,13 +182,15 @@ export async function buildAppContext(
     worker,
     jobSweeper: new JobSweeper({
       jobs: jobStore,
-      events: jobEvents,
+      lifecycle,
+      queue: jobQueue,
       logger,
       poisonQueue:
         config.queue.backend === 'storage'
           ? storage.queues.getQueueClient(`${config.queue.name}-poison`)
           : undefined,
       deadLetters,
+      finishDeletes: async (now) => trips.finishInterruptedDeletes(now),
     }),
     warmer: new PopularWarmer({ places, lock: runLock, config: config.warmers, logger }),
     verifier: new UpcomingTripVerifier({
@@ -196,6 +209,7 @@ export async function buildAppContext(
       await serviceBus?.close().catch(() => undefined);
       await dispatchers.close().catch(() => undefined);
       await places.recorder.flush?.();
+      if (jobEvents instanceof RedisJobEventBus) jobEvents.close();
       redis?.disconnect();
     },
   };

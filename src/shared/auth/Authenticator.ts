@@ -1,6 +1,12 @@
 import { webcrypto } from 'node:crypto';
 
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JWTPayload,
+  jwtVerify,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { LRUCache } from 'lru-cache';
 
 import { AppError } from '../errors/AppError.js';
@@ -50,22 +56,23 @@ export class Authenticator {
     const token = match[1]!;
     const known = this.#verified.get(token);
     if (known && known.expiresAt > Date.now()) return known.principal;
+    const clockTolerance = this.#options.clockToleranceSeconds ?? 30;
+    // `exp` is required: a token without one would be valid forever. jose checks `nbf` with the tolerance.
     const verifyOptions = {
       issuer: this.#options.issuer,
       audience: this.#options.audience,
-      clockTolerance: this.#options.clockToleranceSeconds ?? 30,
+      clockTolerance,
+      requiredClaims: ['exp'],
     };
     try {
       const { payload } = this.#remote
         ? await jwtVerify(token, this.#remote, verifyOptions)
         : await jwtVerify(token, await this.#hmacKey(), { ...verifyOptions, algorithms: ['HS256'] });
-      const userId = typeof payload.oid === 'string' ? payload.oid : payload.sub;
-      if (!userId || !/^[A-Za-z0-9@._:-]{1,128}$/.test(userId))
-        throw unauthorized('The token has no usable subject');
+      if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + clockTolerance * 1000)
+        throw unauthorized('The token was issued in the future (iat)');
+      const userId = userIdOf(payload);
       const principal = { userId, name: typeof payload.name === 'string' ? payload.name : undefined };
-      // Without `exp` a token is not remembered: every use is verified again.
-      if (typeof payload.exp === 'number')
-        this.#verified.set(token, { principal, expiresAt: payload.exp * 1000 });
+      this.#verified.set(token, { principal, expiresAt: payload.exp! * 1000 });
       return principal;
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -90,6 +97,21 @@ export class Authenticator {
     }
     return this.#localKey.key;
   }
+}
+
+/**
+ * A user id safe to put in table keys, blob names and cache keys: ASCII letters, digits and `@._:|+-`,
+ * starting with a letter or digit (so never `.` or `..`), at most 128 characters. Entra object ids
+ * (GUIDs) and the usual IdP subject formats (`auth0|…`, e-mail-like) fit; anything else is a 401.
+ */
+export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9@._:|+-]{0,127}$/;
+
+/** The Entra `oid` claim when present (stable per user across apps), else `sub` — each only as a string. */
+function userIdOf(payload: JWTPayload): string {
+  const userId = payload.oid !== undefined ? payload.oid : payload.sub;
+  if (typeof userId !== 'string' || !USER_ID_PATTERN.test(userId))
+    throw unauthorized('The token has no usable subject (oid/sub must be a short ASCII id)');
+  return userId;
 }
 
 function unauthorized(detail: string, cause?: unknown): AppError {

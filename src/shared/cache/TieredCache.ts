@@ -36,6 +36,12 @@ export interface TieredCacheOptions {
   now?: () => number;
 }
 
+/** An instance loading a cold key holds its lease this long at most (an upstream call's budget). */
+const LEASE_MS = 10_000;
+/** Others wait this long for its value before loading it themselves, polling L2 every 50 ms. */
+const LEASE_WAIT_MS = 3_000;
+const LEASE_POLL_MS = 50;
+
 /** L1 keeps an entry past its L1 ceiling (for stale-on-error), but only serves it as a hit until `until`. */
 interface L1Entry {
   e: Envelope<unknown>;
@@ -115,7 +121,15 @@ export class TieredCache {
       return { value: l2.v, cache: 'hit', storedAt: l2.s };
     }
     try {
-      const envelope = await this.#fetchAndStore(key, policy, loader);
+      const loadedElsewhere = await this.#awaitOtherInstance<T>(key);
+      if (loadedElsewhere) {
+        this.#l1Set(key, loadedElsewhere);
+        metrics.increment('cache.coalesced');
+        return { value: loadedElsewhere.v, cache: 'hit', storedAt: loadedElsewhere.s };
+      }
+      const envelope = await this.#fetchAndStore(key, policy, loader).finally(
+        () => void this.#options.l2?.releaseLease?.(key).catch(() => undefined),
+      );
       metrics.increment('cache.miss');
       return { value: envelope.v, cache: 'miss', storedAt: envelope.s };
     } catch (error) {
@@ -128,6 +142,24 @@ export class TieredCache {
       }
       throw error;
     }
+  }
+
+  /**
+   * Cross-instance single-flight on a cold key: take the L2 lease, or — when another instance holds
+   * it — wait briefly for that instance's value to land in L2. Undefined means "load it yourself"
+   * (lease taken, no lease support, Redis down, or the other instance took too long).
+   */
+  async #awaitOtherInstance<T>(key: string): Promise<Envelope<T> | undefined> {
+    const l2 = this.#options.l2;
+    if (!l2?.tryLease) return undefined;
+    const mine = await l2.tryLease(key, LEASE_MS).catch(() => true);
+    if (mine) return undefined;
+    for (let waited = 0; waited < LEASE_WAIT_MS; waited += LEASE_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+      const landed = await this.#l2Get<T>(key);
+      if (landed && landed.f > this.#options.now()) return landed;
+    }
+    return undefined;
   }
 
   /**

@@ -15,9 +15,13 @@ export const CACHE_TTL_SECONDS = {
   negative: 60,
 } as const;
 
-/** `{service}:{domain}:{id}:{version}`, e.g. `location:place:kakao-26338954:v1`. */
+/**
+ * `{service}:{domain}:{id}:{version}`, e.g. `location:place:kakao%3A26338954:v1`. The id is
+ * percent-encoded (`%` and `:` only, so keys stay readable), which keeps distinct ids distinct:
+ * `a:b` and `a-b` never share a key.
+ */
 export function cacheKey(service: string, domain: string, id: string, version = 'v1'): string {
-  return `${service}:${domain}:${id.replaceAll(':', '-')}:${version}`;
+  return `${service}:${domain}:${id.replaceAll('%', '%25').replaceAll(':', '%3A')}:${version}`;
 }
 
 /**

@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, transient: false, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, transient: false, title: 'Unsupported media type' },
   precondition_required: { status: 428, transient: false, title: 'If-Match is required' },
+  /** Too many requests or open streams for this caller; `Retry-After` says when to try again. */
+  rate_limited: { status: 429, transient: true, title: 'Too many requests' },
   /** The upstream answered with something we could not understand (malformed JSON, wrong shape). */
   upstream_bad_response: { status: 502, transient: true, title: 'The map provider sent a bad response' },
   /** The upstream rejected our own request or key: our fault, not the caller's, and not transient. */

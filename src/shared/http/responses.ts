@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
 import { AppError } from '../errors/AppError.js';
+import { parseIfMatch } from './ifMatch.js';
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
   return { status, jsonBody: body, headers: { 'cache-control': 'no-store', ...headers } };
@@ -8,7 +9,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /** PUT/PATCH/DELETE on versioned resources need the ETag the client read (428 without, 412 when stale). */
 export function requireIfMatch(request: HttpRequest): string {
-  const value = request.headers.get('if-match');
+  const value = parseIfMatch(request);
   if (!value) {
     throw new AppError('precondition_required', 'If-Match required', {
       detail: 'Send the ETag from your last GET in If-Match',

@@ -65,7 +65,7 @@ export class ItineraryService {
     return { attachmentId, uploadUrl: signed.uploadUrl, expiresAt: signed.expiresAt };
   }
 
-  /** Optimistic read-modify-write; retried when a concurrent writer (the verifier, another tab) got there first. */
+  /** Read-modify-write through the store, which retries lost races (unless the client sent If-Match). */
   async #modifyItem(
     ownerId: string,
     tripId: string,
@@ -73,22 +73,19 @@ export class ItineraryService {
     ifMatch: string | undefined,
     change: (item: ItineraryItem) => void,
   ): Promise<StoredItinerary> {
-    for (let attempt = 0; ; attempt++) {
-      const { doc, etag } = await this.#store.get(ownerId, tripId);
-      if (ifMatch && ifMatch !== etag)
-        throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The itinerary changed' });
-      const copy = structuredClone(doc) as ItineraryDocument;
-      const item = copy.days.flatMap((d) => d.items).find((i) => i.id === itemId);
-      if (!item)
-        throw new AppError('not_found', 'Item not found', { detail: `No item ${itemId} in this itinerary` });
-      change(item);
-      try {
-        const newEtag = await this.#store.put(ownerId, tripId, copy, etag);
-        return { doc: copy, etag: newEtag };
-      } catch (error) {
-        if (ifMatch || attempt >= 3 || !(error instanceof AppError && error.code === 'precondition_failed'))
-          throw error;
-      }
-    }
+    return this.#store.update(
+      ownerId,
+      tripId,
+      (doc: ItineraryDocument) => {
+        const item = doc.days.flatMap((d) => d.items).find((i) => i.id === itemId);
+        if (!item)
+          throw new AppError('not_found', 'Item not found', {
+            detail: `No item ${itemId} in this itinerary`,
+          });
+        change(item);
+        return doc;
+      },
+      { ifMatch },
+    );
   }
 }

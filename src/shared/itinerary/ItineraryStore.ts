@@ -1,47 +1,54 @@
-import { type ContainerClient, RestError } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
-import { CACHE_TTL_SECONDS, cacheKey } from '../cache/cacheKeys.js';
 import { AppError } from '../errors/AppError.js';
-import { once } from '../store/once.js';
+import { KeyedSerializer } from '../store/KeyedSerializer.js';
+import { ItineraryBlobStore } from './ItineraryBlobStore.js';
+import { ItineraryDocCache, type StoredItinerary } from './ItineraryDocCache.js';
 import type { ItineraryDocument } from './ItineraryDocument.js';
+import { type ItineraryKeys, itineraryKeys } from './itineraryKeys.js';
 
-export interface StoredItinerary {
-  doc: ItineraryDocument;
-  etag: string;
+export type { StoredItinerary } from './ItineraryDocCache.js';
+
+/** Server-side merges retry a lost race this many times (with jittered backoff) before answering 409. */
+const UPDATE_ATTEMPTS = 8;
+
+export interface UpdateOptions {
+  /** The ETag the client read: the update fails with 412 instead of merging when it is no longer current. */
+  ifMatch?: string;
 }
 
 /**
- * The itinerary read model: one JSON blob per trip at `{ownerId}/{tripId}.json` (a single blob write is
- * atomic, so readers see the old or the new document, never half of one), cached in Redis for 8 h
- * together with its ETag. Writes update the cache; deletes evict it.
+ * The itinerary read model: one JSON blob per trip (see `ItineraryBlobStore`), a Redis copy versioned
+ * by write generation (see `ItineraryDocCache`) and, in memory, the serialized GET response per ETag.
+ * Every write is conditional; `update` is the read-modify-write with bounded retries on lost races.
  */
 export class ItineraryStore {
-  readonly #container: ContainerClient;
-  readonly #ensure: () => Promise<void>;
-  readonly #redis?: Redis;
+  readonly #blobs: ItineraryBlobStore;
+  readonly #cache?: ItineraryDocCache;
+  /** Writers of one trip on this instance queue up instead of racing; other instances still race. */
+  readonly #serial = new KeyedSerializer();
   /** Serialized responses by trip, each with the ETag it was built from (the hot read path). */
   readonly #views = new LRUCache<string, { etag: string; body: string; checkedAt: number }>({ max: 1000 });
 
   constructor(container: ContainerClient, redis?: Redis) {
-    this.#container = container;
-    this.#ensure = once(() => container.createIfNotExists());
-    this.#redis = redis;
+    this.#blobs = new ItineraryBlobStore(container);
+    this.#cache = redis ? new ItineraryDocCache(redis) : undefined;
   }
 
   /**
    * The response body of GET …/itinerary, ready to send. Served from memory while its ETag is still
-   * the current one: with Redis that is checked with one small GET of the ETag key, so an update on
-   * any instance is seen at once; without Redis (one instance, locally) for at most a second.
+   * the current one: with Redis that is checked with one small GET of the ETag key (writers delete
+   * it), so an update on any instance is seen at once; without Redis there is one instance, whose own
+   * writes drop the view.
    */
   async view(ownerId: string, tripId: string): Promise<{ etag: string; body: string }> {
-    const key = docKey(ownerId, tripId);
-    const cached = this.#views.get(key);
+    const keys = itineraryKeys(ownerId, tripId);
+    const cached = this.#views.get(keys.doc);
     if (cached) {
-      if (this.#redis) {
-        const current = await this.#redis.get(etagKey(key)).catch(() => null);
-        if (current === cached.etag) return cached;
+      if (this.#cache) {
+        if ((await this.#cache.etag(keys)) === cached.etag) return cached;
       } else if (Date.now() - cached.checkedAt < 1_000) {
         return cached;
       }
@@ -49,29 +56,15 @@ export class ItineraryStore {
     const { doc, etag } = await this.get(ownerId, tripId);
     const { jobId: _jobId, ...publicView } = doc;
     const view = { etag, body: JSON.stringify(publicView), checkedAt: Date.now() };
-    this.#views.set(key, view);
+    this.#views.set(keys.doc, view);
     return view;
   }
 
   async find(ownerId: string, tripId: string): Promise<StoredItinerary | undefined> {
-    const key = docKey(ownerId, tripId);
-    const cached = await this.#redis?.get(key).catch(() => null);
-    if (cached) return JSON.parse(cached) as StoredItinerary;
-    await this.#ensure();
-    try {
-      const blob = this.#container.getBlockBlobClient(blobName(ownerId, tripId));
-      const buffer = await blob.downloadToBuffer();
-      const props = await blob.getProperties();
-      const stored = {
-        doc: JSON.parse(buffer.toString('utf8')) as ItineraryDocument,
-        etag: props.etag ?? '',
-      };
-      await this.#cache(key, stored);
-      return stored;
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const keys = itineraryKeys(ownerId, tripId);
+    const cached = await this.#cache?.get(keys);
+    if (cached) return cached;
+    return this.#download(keys);
   }
 
   async get(ownerId: string, tripId: string): Promise<StoredItinerary> {
@@ -93,58 +86,89 @@ export class ItineraryStore {
     doc: ItineraryDocument,
     ifMatch?: string | null,
   ): Promise<string> {
-    await this.#ensure();
-    const blob = this.#container.getBlockBlobClient(blobName(ownerId, tripId));
-    const body = JSON.stringify(doc);
-    const conditions = ifMatch === null ? { ifNoneMatch: '*' } : ifMatch ? { ifMatch } : undefined;
+    const keys = itineraryKeys(ownerId, tripId);
     try {
-      const result = await blob.upload(body, Buffer.byteLength(body), {
-        blobHTTPHeaders: { blobContentType: 'application/json' },
-        conditions,
-      });
-      const etag = result.etag ?? '';
-      await this.#cache(docKey(ownerId, tripId), { doc, etag });
-      return etag;
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
-        const key = docKey(ownerId, tripId);
-        this.#views.delete(key);
-        await this.#redis?.del(key, etagKey(key)).catch(() => undefined);
-        throw new AppError('precondition_failed', 'Itinerary changed', {
-          detail: 'The itinerary changed; read it again',
-        });
-      }
-      throw error;
+      return await this.#blobs.write(keys.blob, doc, ifMatch);
+    } finally {
+      // Success or a lost race alike: whatever the cache holds may now be behind the blob.
+      await this.#invalidate(keys);
     }
   }
 
+  /**
+   * Read-modify-write: `change` gets a copy of the current document and returns the new one (or
+   * undefined to leave it as it is). A write that loses a race to another writer re-reads and
+   * re-applies `change`; with `ifMatch` a changed document is a 412 instead.
+   */
+  async update(
+    ownerId: string,
+    tripId: string,
+    change: (doc: ItineraryDocument) => ItineraryDocument | undefined,
+    options: Readonly<UpdateOptions> = {},
+  ): Promise<StoredItinerary> {
+    const keys = itineraryKeys(ownerId, tripId);
+    return this.#serial.run(keys.doc, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const current = attempt === 1 ? await this.get(ownerId, tripId) : await this.#downloadOrThrow(keys);
+        if (options.ifMatch !== undefined && options.ifMatch !== current.etag)
+          throw new AppError('precondition_failed', 'ETag mismatch', { detail: 'The itinerary changed' });
+        const next = change(structuredClone(current.doc));
+        if (!next) return current;
+        try {
+          return { doc: next, etag: await this.put(ownerId, tripId, next, current.etag) };
+        } catch (error) {
+          const lostRace = error instanceof AppError && error.code === 'precondition_failed';
+          if (!lostRace || options.ifMatch !== undefined) throw error;
+          if (attempt >= UPDATE_ATTEMPTS)
+            throw new AppError('conflict', 'Itinerary busy', {
+              detail: 'The itinerary is being changed by others; retry shortly',
+              retryAfterSeconds: 1,
+              transient: true,
+            });
+          await backoff(attempt);
+        }
+      }
+    });
+  }
+
   async delete(ownerId: string, tripId: string): Promise<void> {
-    await this.#ensure();
-    const key = docKey(ownerId, tripId);
-    this.#views.delete(key);
-    await this.#redis?.del(key, etagKey(key)).catch(() => undefined);
-    await this.#container.getBlockBlobClient(blobName(ownerId, tripId)).deleteIfExists();
+    const keys = itineraryKeys(ownerId, tripId);
+    try {
+      await this.#blobs.delete(keys.blob);
+    } finally {
+      await this.#invalidate(keys);
+    }
   }
 
-  async #cache(key: string, stored: StoredItinerary): Promise<void> {
-    if (this.#views.get(key)?.etag !== stored.etag) this.#views.delete(key);
-    await this.#redis
-      ?.multi()
-      .set(key, JSON.stringify(stored), 'EX', CACHE_TTL_SECONDS.itinerary)
-      .set(etagKey(key), stored.etag, 'EX', CACHE_TTL_SECONDS.itinerary)
-      .exec()
-      .catch(() => undefined);
+  async #download(keys: ItineraryKeys): Promise<StoredItinerary | undefined> {
+    const generation = await this.#cache?.generation(keys);
+    const stored = await this.#blobs.read(keys.blob);
+    if (stored) await this.#cache?.fill(keys, generation, stored);
+    return stored;
+  }
+
+  async #downloadOrThrow(keys: ItineraryKeys): Promise<StoredItinerary> {
+    const stored = await this.#download(keys);
+    if (!stored) throw new AppError('not_found', 'Itinerary not found', { detail: 'The itinerary is gone' });
+    return stored;
+  }
+
+  async #invalidate(keys: ItineraryKeys): Promise<void> {
+    this.#views.delete(keys.doc);
+    try {
+      await this.#cache?.invalidate(keys);
+    } catch (error) {
+      throw new AppError('dependency_unavailable', 'Cache unavailable', {
+        detail: 'The change could not be confirmed; read the itinerary and retry',
+        retryAfterSeconds: 2,
+        cause: error,
+      });
+    }
   }
 }
 
-function blobName(ownerId: string, tripId: string): string {
-  return `${encodeURIComponent(ownerId)}/${tripId}.json`;
-}
-
-function etagKey(docKeyValue: string): string {
-  return `${docKeyValue}:etag`;
-}
-
-function docKey(ownerId: string, tripId: string): string {
-  return cacheKey('itinerary', 'doc', `${ownerId}-${tripId}`);
+/** 10, 20, 40 … ms up to 320 ms, each with full jitter, so racing writers spread out. */
+async function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(320, 10 * 2 ** attempt);
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }

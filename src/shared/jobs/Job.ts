@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { JobErrorCode } from './jobErrorCodes.js';
+
 export const JOB_STEPS = [
   'queued',
   'gathering_places',
@@ -20,7 +22,9 @@ export interface Job {
   status: JobStatus;
   step: JobStep;
   progress: number;
-  error?: { code: string; message: string };
+  error?: { code: JobErrorCode; message: string };
+  /** While running: which worker delivery holds the job, and until when (renewed with progress). */
+  lease?: { owner: string; expiresAt: string };
   createdAt: string;
   updatedAt: string;
   /** How many times a worker picked it up. */
@@ -53,7 +57,7 @@ export const TERMINAL: ReadonlySet<JobStatus> = new Set(['completed', 'failed'])
 
 /** Public view of a job. */
 export function toJobView(job: Job) {
-  const { ownerId: _owner, attempts: _attempts, options: _options, ...view } = job;
+  const { ownerId: _owner, attempts: _attempts, options: _options, lease: _lease, ...view } = job;
   return {
     ...view,
     ...(job.status === 'completed' ? { itineraryUrl: `/api/trips/${job.tripId}/itinerary` } : {}),

@@ -10,6 +10,8 @@ export interface JobEventBus {
   subscribe?(jobId: string, listener: (job: Job) => void): Promise<() => Promise<void>>;
   /** The cached status, when there is a cache. */
   cached?(jobId: string): Promise<Job | undefined>;
+  /** Drop the cached status of deleted jobs, so GET /api/jobs/{id} answers 404 at once. */
+  forget?(jobIds: readonly string[]): Promise<void>;
 }
 
 /** No Redis: publishing is a no-op; readers poll the job store. */

@@ -6,11 +6,13 @@ import type { Logger } from '../telemetry/Logger.js';
 import type { TripStore } from '../trips/TripStore.js';
 import type { Job, JobOptions } from './Job.js';
 import type { JobEventBus } from './JobEventBus.js';
+import type { JobLifecycle } from './JobLifecycle.js';
 import type { JobStore } from './JobStore.js';
 
 export interface JobServiceDeps {
   trips: TripStore;
   jobs: JobStore;
+  lifecycle: JobLifecycle;
   queue: JobQueue;
   events: JobEventBus;
   logger: Logger;
@@ -62,13 +64,11 @@ export class JobService {
       await this.#deps.queue.send({ jobId, tripId, ownerId, options });
     } catch (error) {
       this.#deps.logger.error('enqueue failed', { jobId, error: (error as Error).message });
-      const failed = await this.#deps.jobs.update(jobId, (j) => ({
-        ...j,
-        status: 'failed',
-        step: 'failed',
-        error: { code: 'enqueue_failed', message: 'The job could not be queued; submit it again' },
-      }));
-      if (failed) await this.#deps.events.publish(failed);
+      await this.#deps.lifecycle.fail(
+        jobId,
+        'enqueue_failed',
+        'The job could not be queued; submit it again',
+      );
       throw new AppError('dependency_unavailable', 'Queue unavailable', {
         detail: 'The job could not be queued; try again shortly',
         retryAfterSeconds: 5,

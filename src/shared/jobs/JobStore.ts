@@ -83,16 +83,29 @@ export class JobStore {
         await this.#table.updateEntity(toEntity(stamped), 'Replace', { etag: found.etag });
         return stamped;
       } catch (error) {
+        // 404: deleted with its trip meanwhile.
+        if (error instanceof RestError && error.statusCode === 404) return undefined;
         if (!(error instanceof RestError && error.statusCode === 412)) throw error;
       }
     }
     throw new AppError('conflict', 'Job update kept conflicting', { transient: true });
   }
 
+  /** The jobs of one trip (for coalescing: is there a newer one?). */
+  async listJobsOfTrip(tripId: string, limit = 50): Promise<Job[]> {
+    const jobs: Job[] = [];
+    for (const id of (await this.listForTrip(tripId)).slice(-limit)) {
+      const found = await this.find(id);
+      if (found) jobs.push(found.job);
+    }
+    return jobs;
+  }
+
   /** Jobs not terminal and untouched since `before` (ISO instant): candidates for the sweeper. */
-  async listStalled(before: string, limit = 100): Promise<Job[]> {
+  async listStalled(before: string, limit = 100, status?: 'running' | 'queued'): Promise<Job[]> {
     await this.#ensureTable();
-    const filter = `RowKey eq '${JOB_ROW}' and (status eq 'running' or status eq 'queued') and updatedAt lt '${escapeOData(before)}'`;
+    const statuses = status ? `status eq '${status}'` : `(status eq 'running' or status eq 'queued')`;
+    const filter = `RowKey eq '${JOB_ROW}' and ${statuses} and updatedAt lt '${escapeOData(before)}'`;
     const out: Job[] = [];
     for await (const row of this.#table.listEntities<JobEntity>({ queryOptions: { filter } })) {
       out.push(JSON.parse(row.data) as Job);
@@ -110,13 +123,14 @@ export class JobStore {
     return ids;
   }
 
-  async deleteForTrip(tripId: string): Promise<number> {
+  /** Delete every job of a trip (and its index rows); returns their ids. */
+  async deleteForTrip(tripId: string): Promise<string[]> {
     const ids = await this.listForTrip(tripId);
     for (const id of ids) {
       await this.#table.deleteEntity(id, JOB_ROW).catch(ignoreNotFound);
       await this.#table.deleteEntity(TRIP_INDEX_PREFIX + tripId, id).catch(ignoreNotFound);
     }
-    return ids.length;
+    return ids;
   }
 }
 

@@ -13,6 +13,8 @@ import { jobChannels, type JobEventBus } from './JobEventBus.js';
 export class RedisJobEventBus implements JobEventBus {
   readonly #redis: Redis;
   readonly #logger?: Logger;
+  #subscriber?: Redis;
+  readonly #listeners = new Map<string, Set<(job: Job) => void>>();
 
   constructor(redis: Redis, logger?: Logger) {
     this.#redis = redis;
@@ -35,17 +37,65 @@ export class RedisJobEventBus implements JobEventBus {
     }
   }
 
+  /**
+   * One subscriber connection per instance, shared by every stream (a subscribed connection cannot run
+   * other commands, and a connection per stream exhausted small Redis tiers): channels are subscribed
+   * while at least one listener wants them.
+   */
   async subscribe(jobId: string, listener: (job: Job) => void): Promise<() => Promise<void>> {
-    // A subscribed connection cannot run other commands, so each stream gets its own.
-    const subscriber = this.#redis.duplicate({ enableOfflineQueue: true });
     const channel = jobChannels(jobId).status;
-    subscriber.on('message', (received: string, message: string) => {
-      if (received === channel) listener(JSON.parse(message) as Job);
-    });
-    await subscriber.subscribe(channel);
+    const subscriber = this.#sharedSubscriber();
+    let listeners = this.#listeners.get(channel);
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(channel, listeners);
+      await subscriber.subscribe(channel);
+    }
+    listeners.add(listener);
     return async () => {
-      subscriber.disconnect();
+      const current = this.#listeners.get(channel);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.#listeners.delete(channel);
+      await subscriber.unsubscribe(channel).catch(() => undefined);
     };
+  }
+
+  /** Streams open on this instance, for the per-user cap and tests. */
+  get subscribedChannels(): number {
+    return this.#listeners.size;
+  }
+
+  #sharedSubscriber(): Redis {
+    if (!this.#subscriber) {
+      const subscriber = this.#redis.duplicate({ enableOfflineQueue: true });
+      subscriber.on('message', (channel: string, message: string) => {
+        const listeners = this.#listeners.get(channel);
+        if (!listeners) return;
+        let job: Job;
+        try {
+          job = JSON.parse(message) as Job;
+        } catch {
+          return;
+        }
+        for (const listener of listeners) listener(job);
+      });
+      subscriber.on('error', (error: Error) =>
+        this.#logger?.warn('job event subscriber error', { error: error.message }),
+      );
+      this.#subscriber = subscriber;
+    }
+    return this.#subscriber;
+  }
+
+  /** Close the shared subscriber (app shutdown). */
+  close(): void {
+    this.#subscriber?.disconnect();
+    this.#subscriber = undefined;
+    this.#listeners.clear();
+  }
+
+  async forget(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length > 0) await this.#redis.del(...jobIds.map(statusKey));
   }
 
   async cached(jobId: string): Promise<Job | undefined> {

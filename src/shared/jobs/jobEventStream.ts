@@ -8,6 +8,8 @@ export interface JobEventStreamOptions {
   pollMs?: number;
   heartbeatMs?: number;
   maxDurationMs?: number;
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export function jobEventStream(options: Readonly<JobEventStreamOptions>): Readab
       const close = () => {
         if (closed) return;
         closed = true;
+        options.onClose?.();
         timers.forEach(clearInterval);
         void unsubscribe?.();
         controller.close();
@@ -50,8 +53,10 @@ export function jobEventStream(options: Readonly<JobEventStreamOptions>): Readab
         }
       };
       if (options.events.subscribe) {
-        unsubscribe = await options.events
-          .subscribe((await options.read()).jobId, send)
+        const subscribe = options.events.subscribe.bind(options.events);
+        unsubscribe = await options
+          .read()
+          .then(async (job) => subscribe(job.jobId, send))
           .catch(() => undefined);
       }
       await poll();

@@ -4,6 +4,7 @@ import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { LatLng } from '../domain/place.js';
+import { numberParam } from '../http/numberParam.js';
 import type { GeocodeResult, ReverseGeocodeResult } from '../providers/geocoding/GeocodeResult.js';
 import type { GeocodingProvider } from '../providers/GeocodingProvider.js';
 import { providersForArea } from '../providers/MapProvider.js';
@@ -25,8 +26,8 @@ export const geocodeParamsSchema = z
 
 export const reverseGeocodeParamsSchema = z
   .object({
-    lat: z.coerce.number().min(-90).max(90).describe('Latitude (WGS84).'),
-    lng: z.coerce.number().min(-180).max(180).describe('Longitude (WGS84).'),
+    lat: numberParam(z.number().min(-90).max(90)).describe('Latitude (WGS84).'),
+    lng: numberParam(z.number().min(-180).max(180)).describe('Longitude (WGS84).'),
     language: languageSchema.describe('Result language (BCP-47), default ko.'),
   })
   .strict();

@@ -2,7 +2,7 @@ import { CACHE_TTL_SECONDS, cacheKey, queryHash } from '../cache/cacheKeys.js';
 import type { TieredCache } from '../cache/TieredCache.js';
 import { isInKorea } from '../domain/geo.js';
 import type { MatrixCell, RouteLeg, TravelMode } from '../domain/route.js';
-import { isAppError } from '../errors/AppError.js';
+import { AppError, isAppError } from '../errors/AppError.js';
 import { providersForArea } from '../providers/MapProvider.js';
 import type {
   MatrixProvider,
@@ -66,13 +66,26 @@ export class RouteService {
         departAt: request.departAt,
       }),
     );
-    const result = await this.#cache.getOrLoad<RouteLeg>(key, ESTIMATES_KEPT_BRIEFLY, () =>
-      this.#fetchRoute(request, signal),
-    );
-    return result.value;
+    try {
+      const result = await this.#cache.getOrLoad<RouteLeg>(key, ESTIMATES_KEPT_BRIEFLY, () =>
+        this.#fetchRoute(request, signal),
+      );
+      return result.value;
+    } catch (error) {
+      // Every provider failed for a moment and nothing (not even a stale provider leg) was cached:
+      // estimate, without storing it where it would stand in for the provider's answer.
+      if (error instanceof ProvidersDown) return estimateLeg(request.from, request.to, request.mode);
+      throw error;
+    }
   }
 
+  /**
+   * The provider's leg, or an estimate where no provider can answer at all. When a provider that could
+   * answer failed transiently, throws `ProvidersDown` instead, so the cache serves its stale provider
+   * leg rather than an estimate overwriting it.
+   */
   async #fetchRoute(request: RouteRequest, signal?: AbortSignal): Promise<RouteLeg> {
+    let transient: unknown;
     const korea = isInKorea(request.from) && isInKorea(request.to);
     const providers = providersForArea(this.#routes, korea).filter(
       (p) => p.modes.includes(request.mode) && !(korea && this.#isBlind(p.name, request.mode)),
@@ -86,10 +99,15 @@ export class RouteService {
           continue;
         }
         // No route between these two points: no other provider will find one either.
-        if (isAppError(error) && error.code === 'no_route') break;
+        if (isAppError(error) && error.code === 'no_route') {
+          transient = undefined;
+          break;
+        }
         if (!(isAppError(error) && error.transient)) throw error;
+        transient = error; // the next provider; the estimate only if none can answer
       }
     }
+    if (transient) throw new ProvidersDown(transient);
     return estimateLeg(request.from, request.to, request.mode);
   }
 
@@ -118,38 +136,53 @@ export class RouteService {
         mode: request.mode,
       }),
     );
-    const result = await this.#cache.getOrLoad<MatrixCell[][]>(
-      key,
-      MATRIX_ESTIMATES_KEPT_BRIEFLY,
-      async () => {
-        const rows: MatrixCell[][] = [];
-        // Split into blocks within the provider's element limit for the mode (Google: 625; 100 for transit).
-        const limit = provider.maxElements(request.mode);
-        const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
-        const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
-        for (const origins of chunk(request.origins, originsPerBlock)) {
-          const blockRows: MatrixCell[][] = origins.map(() => []);
-          for (const destinations of destinationBlocks) {
-            let cells: (MatrixCell | null)[][] | undefined;
-            try {
-              cells = await provider.matrix({ origins, destinations, mode: request.mode }, signal);
-            } catch (error) {
-              if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
-            }
-            origins.forEach((o, i) => {
-              destinations.forEach((d, j) => {
-                blockRows[i]!.push(cells?.[i]?.[j] ?? toCell(estimateLeg(o, d, request.mode)));
-              });
-            });
-            if (allKorea && cells && cells.every((r) => r.every((c) => c === null)))
-              this.#blindInKorea.add(`${provider.name}:${request.mode}`);
-          }
-          rows.push(...blockRows);
+    try {
+      const result = await this.#cache.getOrLoad<MatrixCell[][]>(key, MATRIX_ESTIMATES_KEPT_BRIEFLY, () =>
+        this.#fetchMatrix(provider, request, allKorea, signal),
+      );
+      return result.value;
+    } catch (error) {
+      // As for single routes: a stale provider matrix wins; only without one are estimates served,
+      // and they are not stored over it.
+      if (error instanceof ProvidersDown) return error.partial ?? estimateAll();
+      throw error;
+    }
+  }
+
+  async #fetchMatrix(
+    provider: MatrixProvider,
+    request: MatrixRequest,
+    allKorea: boolean,
+    signal?: AbortSignal,
+  ): Promise<MatrixCell[][]> {
+    let transient: unknown;
+    const rows: MatrixCell[][] = [];
+    // Split into blocks within the provider's element limit for the mode (Google: 625; 100 for transit).
+    const limit = provider.maxElements(request.mode);
+    const destinationBlocks = chunk(request.destinations, Math.min(request.destinations.length, limit));
+    const originsPerBlock = Math.max(1, Math.floor(limit / destinationBlocks[0]!.length));
+    for (const origins of chunk(request.origins, originsPerBlock)) {
+      const blockRows: MatrixCell[][] = origins.map(() => []);
+      for (const destinations of destinationBlocks) {
+        let cells: (MatrixCell | null)[][] | undefined;
+        try {
+          cells = await provider.matrix({ origins, destinations, mode: request.mode }, signal);
+        } catch (error) {
+          if (!(isAppError(error) && (error.transient || error.code === 'no_route'))) throw error;
+          if (error.transient) transient = error;
         }
-        return rows;
-      },
-    );
-    return result.value;
+        origins.forEach((o, i) => {
+          destinations.forEach((d, j) => {
+            blockRows[i]!.push(cells?.[i]?.[j] ?? toCell(estimateLeg(o, d, request.mode)));
+          });
+        });
+        if (allKorea && cells && cells.every((r) => r.every((c) => c === null)))
+          this.#blindInKorea.add(`${provider.name}:${request.mode}`);
+      }
+      rows.push(...blockRows);
+    }
+    if (transient) throw new ProvidersDown(transient, rows);
+    return rows;
   }
 }
 
@@ -165,4 +198,15 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Every provider that could answer failed transiently: transient, so the cache may serve a stale value. */
+class ProvidersDown extends AppError {
+  /** A matrix with estimated cells where the provider failed, served only when nothing stale exists. */
+  readonly partial?: MatrixCell[][];
+
+  constructor(cause: unknown, partial?: MatrixCell[][]) {
+    super('upstream_unavailable', 'Route providers unavailable', { transient: true, cause });
+    this.partial = partial;
+  }
 }

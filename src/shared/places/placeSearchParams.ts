@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { placeCategorySchema, providerSchema } from '../domain/place.js';
+import { numberParam } from '../http/numberParam.js';
 import { languageCodeSchema } from '../i18n/languages.js';
 
 /** BCP-47 language (`ko`, `en`, `zh-TW` → `zh-Hant`): names and addresses in it (see `i18n/languages.ts`). */
@@ -23,22 +24,18 @@ export const placeSearchParamsSchema = z
       .optional()
       .describe('Free text, e.g. "bibimbap" or "경복궁". Korean or English.'),
     category: placeCategorySchema.optional().describe('Normalized category filter.'),
-    lat: z.coerce.number().min(-90).max(90).optional().describe('Search centre latitude (WGS84).'),
-    lng: z.coerce.number().min(-180).max(180).optional().describe('Search centre longitude (WGS84).'),
-    radius: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(20_000)
-      .default(5_000)
-      .describe('Radius around the centre in metres (1–20000).'),
+    lat: numberParam(z.number().min(-90).max(90)).optional().describe('Search centre latitude (WGS84).'),
+    lng: numberParam(z.number().min(-180).max(180)).optional().describe('Search centre longitude (WGS84).'),
+    radius: numberParam(z.number().int().min(1).max(20_000).default(5_000)).describe(
+      'Radius around the centre in metres (1–20000).',
+    ),
     language: languageSchema.describe('Result language (BCP-47), default ko.'),
     region: regionSchema.optional().describe('Region bias (CLDR code, e.g. KR, JP).'),
     provider: providerSchema
       .optional()
       .describe('Force one provider; otherwise Kakao in Korea, Google elsewhere.'),
-    page: z.coerce.number().int().min(1).max(45).default(1).describe('1-based page.'),
-    size: z.coerce.number().int().min(1).max(15).default(15).describe('Results per page (1–15).'),
+    page: numberParam(z.number().int().min(1).max(45).default(1)).describe('1-based page.'),
+    size: numberParam(z.number().int().min(1).max(15).default(15)).describe('Results per page (1–15).'),
     openNow: queryBool.optional().describe('Only places open now (answered by Google).'),
   })
   .strict()

@@ -1,16 +1,26 @@
+import { AppError } from '../errors/AppError.js';
 import { parseOrThrow } from '../errors/validationError.js';
 import type { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import type { ItineraryStore } from '../itinerary/ItineraryStore.js';
+import type { JobEventBus } from '../jobs/JobEventBus.js';
 import type { JobStore } from '../jobs/JobStore.js';
+import { mergePatch } from './mergePatch.js';
 import { type Trip, type TripInput, tripInputSchema } from './tripSchema.js';
 import type { Page, TripStore } from './TripStore.js';
+
+export { mergePatch } from './mergePatch.js';
 
 export interface TripServiceDeps {
   trips: TripStore;
   jobs: JobStore;
   itineraries: ItineraryStore;
   attachments?: Pick<AttachmentSigner, 'deletePrefix'>;
+  /** Job status caches to clear when a trip's jobs are deleted. */
+  events?: Pick<JobEventBus, 'forget'>;
 }
+
+/** A delete that began this long ago and is still marked was interrupted: the sweeper finishes it. */
+const DELETE_GRACE_MS = 2 * 60_000;
 
 /** Trip use cases. Every call is scoped to the caller (`ownerId`); other users' trips are 404. */
 export class TripService {
@@ -45,26 +55,37 @@ export class TripService {
     return this.#deps.trips.replace(ownerId, tripId, input, ifMatch);
   }
 
-  /** Delete the trip and everything hanging off it: jobs, itinerary, attachments. */
+  /**
+   * Delete the trip and everything hanging off it, all or nothing as seen by clients: the precondition
+   * is checked before anything changes; then the trip is marked (readers get 404 from that moment),
+   * its jobs, itinerary and attachments are deleted, and the row goes last. Each step is idempotent,
+   * so a delete interrupted half-way is finished by `finishInterruptedDeletes`.
+   */
   async delete(ownerId: string, tripId: string, ifMatch?: string): Promise<void> {
-    await this.#deps.trips.get(ownerId, tripId);
-    await this.#deps.jobs.deleteForTrip(tripId);
+    const { etag } = await this.#deps.trips.get(ownerId, tripId);
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== etag)
+      throw new AppError('precondition_failed', 'ETag mismatch', {
+        detail: 'The trip changed since you read it: GET it again and retry with the new ETag',
+      });
+    const marked = await this.#deps.trips.markDeleting(ownerId, tripId, etag);
+    await this.#purge(ownerId, tripId, marked);
+  }
+
+  /** The sweeper's half: finish deletes that began more than two minutes ago and were interrupted. */
+  async finishInterruptedDeletes(now = Date.now()): Promise<number> {
+    const pending = await this.#deps.trips.listDeletingBefore(new Date(now - DELETE_GRACE_MS).toISOString());
+    for (const { ownerId, tripId } of pending) await this.#purge(ownerId, tripId);
+    return pending.length;
+  }
+
+  async #purge(ownerId: string, tripId: string, etag = '*'): Promise<void> {
+    const jobIds = await this.#deps.jobs.deleteForTrip(tripId);
+    await this.#deps.events?.forget?.(jobIds);
     await this.#deps.itineraries.delete(ownerId, tripId);
     await this.#deps.attachments?.deletePrefix(`${encodeURIComponent(ownerId)}/${tripId}/`);
-    await this.#deps.trips.delete(ownerId, tripId, ifMatch);
+    await this.#deps.trips.delete(ownerId, tripId, etag).catch((error: unknown) => {
+      // Finished meanwhile by the sweeper or a retried request: the trip is gone either way.
+      if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+    });
   }
-}
-
-/** RFC 7396 JSON merge patch: objects merge, `null` deletes, anything else replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const result: Record<string, unknown> =
-    target && typeof target === 'object' && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
 }

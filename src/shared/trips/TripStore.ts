@@ -4,6 +4,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 
 import { AppError } from '../errors/AppError.js';
 import { once } from '../store/once.js';
+import { decodeTripCursor, encodeTripCursor } from './tripCursor.js';
 import type { Trip, TripInput } from './tripSchema.js';
 
 interface TripEntity {
@@ -12,6 +13,8 @@ interface TripEntity {
   data: string;
   /** A column so the verifier can find upcoming trips with one query. */
   startDate: string;
+  /** Set when a delete began (ISO instant): the trip is gone to readers; the sweeper finishes the delete. */
+  deletingSince?: string;
 }
 
 export interface Page<T> {
@@ -46,6 +49,8 @@ export class TripStore {
     await this.#ensureTable();
     try {
       const entity = await this.#table.getEntity<TripEntity>(ownerId, tripId);
+      if (entity.deletingSince)
+        throw new AppError('not_found', 'Trip not found', { detail: `No trip ${tripId}` });
       return { trip: JSON.parse(entity.data) as Trip, etag: entity.etag };
     } catch (error) {
       throw notFoundOr(error, tripId);
@@ -56,12 +61,14 @@ export class TripStore {
     await this.#ensureTable();
     const pages = this.#table
       .listEntities<TripEntity>({ queryOptions: { filter: `PartitionKey eq '${escapeOData(ownerId)}'` } })
-      .byPage({ maxPageSize: pageSize, continuationToken: cursor ? decodeCursor(cursor) : undefined });
+      .byPage({
+        maxPageSize: pageSize,
+        continuationToken: cursor ? decodeTripCursor(ownerId, cursor) : undefined,
+      });
     const page = await pages.next();
     if (page.done) return { items: [] };
-    const items = page.value.map((e) => JSON.parse(e.data) as Trip);
-    const token = page.value.continuationToken;
-    return { items, nextCursor: token ? Buffer.from(token, 'utf8').toString('base64url') : undefined };
+    const items = page.value.filter((e) => !e.deletingSince).map((e) => JSON.parse(e.data) as Trip);
+    return { items, nextCursor: encodeTripCursor(page.value.continuationToken) };
   }
 
   /** Trips of every owner starting between two dates (inclusive): the verifier's cross-partition query. */
@@ -70,8 +77,41 @@ export class TripStore {
     const filter = `startDate ge '${escapeOData(from)}' and startDate le '${escapeOData(to)}'`;
     const trips: Trip[] = [];
     for await (const e of this.#table.listEntities<TripEntity>({ queryOptions: { filter } }))
-      trips.push(JSON.parse(e.data) as Trip);
+      if (!e.deletingSince) trips.push(JSON.parse(e.data) as Trip);
     return trips;
+  }
+
+  /**
+   * Begin deleting: mark the row (conditional on `ifMatch`, the ETag the caller's precondition was
+   * checked against) so readers see 404 from now on. Returns the marked row's ETag.
+   */
+  async markDeleting(ownerId: string, tripId: string, ifMatch: string): Promise<string> {
+    await this.#ensureTable();
+    try {
+      const result = await this.#table.updateEntity(
+        { partitionKey: ownerId, rowKey: tripId, deletingSince: new Date().toISOString() },
+        'Merge',
+        { etag: ifMatch },
+      );
+      return result.etag ?? '*';
+    } catch (error) {
+      throw preconditionOr(error, tripId);
+    }
+  }
+
+  /** Trips whose delete began before `before` (ISO instant) and was never finished. */
+  async listDeletingBefore(before: string, limit = 100): Promise<{ ownerId: string; tripId: string }[]> {
+    await this.#ensureTable();
+    const filter = `deletingSince lt '${escapeOData(before)}'`;
+    const out: { ownerId: string; tripId: string }[] = [];
+    const rows = this.#table.listEntities<TripEntity>({
+      queryOptions: { filter, select: ['PartitionKey', 'RowKey'] },
+    });
+    for await (const row of rows) {
+      out.push({ ownerId: row.partitionKey, tripId: row.rowKey });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   /** Replace a trip; `ifMatch` must be the current ETag (412 otherwise). */
@@ -93,26 +133,17 @@ export class TripStore {
       const result = await this.#table.updateEntity(toEntity(trip), 'Replace', { etag: ifMatch });
       return { trip, etag: result.etag ?? '' };
     } catch (error) {
-      if (error instanceof RestError && error.statusCode === 412) {
-        throw new AppError('precondition_failed', 'ETag mismatch', {
-          detail: 'The trip changed since you read it: GET it again and retry with the new ETag',
-        });
-      }
-      throw notFoundOr(error, tripId);
+      throw preconditionOr(error, tripId);
     }
   }
 
+  /** Remove the row itself (the last step of a delete; see TripService.delete). */
   async delete(ownerId: string, tripId: string, ifMatch = '*'): Promise<void> {
     await this.#ensureTable();
     try {
       await this.#table.deleteEntity(ownerId, tripId, { etag: ifMatch });
     } catch (error) {
-      if (error instanceof RestError && error.statusCode === 412) {
-        throw new AppError('precondition_failed', 'ETag mismatch', {
-          detail: 'The trip changed since you read it',
-        });
-      }
-      throw notFoundOr(error, tripId);
+      throw preconditionOr(error, tripId);
     }
   }
 }
@@ -126,6 +157,20 @@ function toEntity(trip: Trip): TripEntity {
   };
 }
 
+/**
+ * Storage's answers to a conditional write, as client errors: 412 (the ETag moved), 400 (an ETag the
+ * service cannot parse) and 409 all mean "read the trip again"; 404 is not found.
+ */
+function preconditionOr(error: unknown, tripId: string): unknown {
+  if (error instanceof RestError && [400, 409, 412].includes(error.statusCode ?? 0)) {
+    return new AppError('precondition_failed', 'ETag mismatch', {
+      detail: 'The trip changed since you read it: GET it again and retry with the new ETag',
+      cause: error,
+    });
+  }
+  return notFoundOr(error, tripId);
+}
+
 function notFoundOr(error: unknown, tripId: string): unknown {
   if (error instanceof RestError && error.statusCode === 404) {
     return new AppError('not_found', 'Trip not found', { detail: `No trip ${tripId}` });
@@ -136,14 +181,4 @@ function notFoundOr(error: unknown, tripId: string): unknown {
 /** OData string literals escape a quote by doubling it. */
 export function escapeOData(value: string): string {
   return value.replaceAll("'", "''");
-}
-
-function decodeCursor(cursor: string): string {
-  try {
-    return Buffer.from(cursor, 'base64url').toString('utf8');
-  } catch {
-    throw new AppError('validation_failed', 'Bad cursor', {
-      errors: [{ path: 'query.cursor', message: 'not a valid cursor' }],
-    });
-  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { hhmmSchema } from '../domain/place.js';
+import { numberParam } from '../http/numberParam.js';
 import { languageCodeSchema } from '../i18n/languages.js';
 
 const MAX_TRIP_DAYS = 14;
@@ -43,6 +44,13 @@ export const tripInputSchema = z
   })
   .strict()
   .superRefine((trip, ctx) => {
+    const window = plannableWindow();
+    if (trip.startDate < window.from || trip.startDate > window.to)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startDate'],
+        message: `must be between ${window.from} and ${window.to} (yesterday to two years ahead)`,
+      });
     const days = tripDayCount(trip.startDate, trip.endDate);
     if (days < 1)
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
@@ -67,6 +75,18 @@ export interface Trip extends TripInput {
   updatedAt: string;
 }
 
+/**
+ * Start dates a trip may have: from yesterday (UTC — somewhere on Earth it is still yesterday) to two
+ * years ahead. Plans for the past cannot be verified against opening hours, and far-future or
+ * four-digit-year-0001 dates only produce nonsense calendars.
+ */
+export function plannableWindow(now = Date.now()): { from: string; to: string } {
+  const from = new Date(now - 86_400_000).toISOString().slice(0, 10);
+  const twoYears = new Date(now);
+  twoYears.setUTCFullYear(twoYears.getUTCFullYear() + 2);
+  return { from, to: twoYears.toISOString().slice(0, 10) };
+}
+
 /** Inclusive number of days between two YYYY-MM-DD dates. */
 export function tripDayCount(startDate: string, endDate: string): number {
   return (
@@ -76,7 +96,7 @@ export function tripDayCount(startDate: string, endDate: string): number {
 
 export const listTripsQuerySchema = z
   .object({
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    pageSize: numberParam(z.number().int().min(1).max(100).default(20)),
     cursor: z.string().max(2048).optional(),
   })
   .strict();

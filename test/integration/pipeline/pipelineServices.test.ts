@@ -195,7 +195,7 @@ describe('job submission when the queue is down', () => {
 });
 
 describe('two jobs for the same trip at once', () => {
-  it('both complete; the itinerary is one of theirs, whole', async () => {
+  it('coalesce: the older one ends superseded (pointing at the newer), the newer one completes', async () => {
     const slow: ItineraryGenerator = {
       async generate(_trip, _options, report) {
         await report('planning', 50);
@@ -216,8 +216,12 @@ describe('two jobs for the same trip at once', () => {
       app.worker.process({ jobId: a.jobId, tripId: trip.id, ownerId: 'frank', options: a.options }, delivery),
       app.worker.process({ jobId: b.jobId, tripId: trip.id, ownerId: 'frank', options: b.options }, delivery),
     ]);
-    expect(outcomes).toEqual(['completed', 'completed']);
-    expect([a.jobId, b.jobId]).toContain((await app.itineraries.get('frank', trip.id)).doc.jobId);
+    expect(outcomes).toEqual(['failed', 'completed']);
+    expect(await app.jobs.get('frank', a.jobId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'superseded', message: expect.stringContaining(b.jobId) },
+    });
+    expect((await app.itineraries.get('frank', trip.id)).doc.jobId).toBe(b.jobId);
     await app.close();
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { Job } from '../../../src/shared/jobs/Job.js';
 import { noJobEvents } from '../../../src/shared/jobs/JobEventBus.js';
+import { JobLifecycle } from '../../../src/shared/jobs/JobLifecycle.js';
 import { JobStore } from '../../../src/shared/jobs/JobStore.js';
 import { JobSweeper } from '../../../src/shared/pipeline/JobSweeper.js';
 import {
@@ -79,7 +80,7 @@ describe('dead-lettered job messages', () => {
     dlq.add('not a job message', 'Poison', 'unreadable');
     const sweeper = new JobSweeper({
       jobs,
-      events: noJobEvents,
+      lifecycle: new JobLifecycle(jobs, noJobEvents),
       logger: silent,
       deadLetters: new ServiceBusDeadLetters(dlq),
     });
@@ -108,7 +109,7 @@ describe('dead-lettered job messages', () => {
     dlq.add({ jobId: job.jobId }, 'MaxDeliveryCountExceeded', '');
     await new JobSweeper({
       jobs,
-      events: noJobEvents,
+      lifecycle: new JobLifecycle(jobs, noJobEvents),
       logger: silent,
       deadLetters: new ServiceBusDeadLetters(dlq),
     }).sweep();
@@ -117,7 +118,7 @@ describe('dead-lettered job messages', () => {
     restarted.messages.push(...dlq.messages);
     const again = await new JobSweeper({
       jobs,
-      events: noJobEvents,
+      lifecycle: new JobLifecycle(jobs, noJobEvents),
       logger: silent,
       deadLetters: new ServiceBusDeadLetters(restarted),
     }).sweep();

@@ -150,7 +150,8 @@ describe('TieredCache', () => {
 
 describe('cache keys and codec', () => {
   it('builds keys as service:domain:id:version', () => {
-    expect(cacheKey('location', 'place', 'kakao:26338954')).toBe('location:place:kakao-26338954:v1');
+    expect(cacheKey('location', 'place', 'kakao:26338954')).toBe('location:place:kakao%3A26338954:v1');
+    expect(cacheKey('location', 'place', 'a:b')).not.toBe(cacheKey('location', 'place', 'a-b'));
   });
 
   it('hashes equivalent queries to the same key', () => {
