@@ -316,6 +316,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     schema: z.enum(['debug', 'info', 'warn', 'error']),
     default: 'info',
   },
+  // Issue #16: OpenTelemetry exporters besides Application Insights (read at start-up, before config).
+  {
+    name: 'TELEMETRY_EXPORTER',
+    description:
+      'Where spans, metrics and logs go when `APPLICATIONINSIGHTS_CONNECTION_STRING` is not set: `none`, `console` (spans printed as they end, metrics every minute) or `otlp` (to `OTEL_EXPORTER_OTLP_ENDPOINT`).',
+    schema: z.enum(['none', 'console', 'otlp']),
+    default: 'none',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    description:
+      'OTLP/HTTP collector base URL for `TELEMETRY_EXPORTER=otlp` (e.g. `http://localhost:4318`); read by the OpenTelemetry exporters.',
+    schema: url,
+  },
 ];
 
 export const SETTINGS_BY_NAME: ReadonlyMap<string, SettingSpec> = new Map(SETTINGS.map((s) => [s.name, s]));
