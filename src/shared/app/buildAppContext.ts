@@ -29,6 +29,7 @@ import type { JobQueue } from '../queue/JobQueue.js';
 import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
 import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
+import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
 import { TripService } from '../trips/TripService.js';
@@ -115,7 +116,7 @@ export async function buildAppContext(
       : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
 
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
-  const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
+  const generator = instrumentGenerator(options.wrapGenerator ? options.wrapGenerator(real) : real);
   const worker = new ItineraryWorker({
     trips: tripStore,
     jobs: jobStore,

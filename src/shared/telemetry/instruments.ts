@@ -1,4 +1,4 @@
-import { type Counter, type Gauge, type Histogram, type MeterProvider,metrics } from '@opentelemetry/api';
+import { type Counter, type Gauge, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
 
 import { INSTRUMENTATION_SCOPE, METRIC } from './telemetryNames.js';
 

@@ -42,7 +42,7 @@ export async function startInMemoryTelemetry(): Promise<InMemoryTelemetry> {
     pipelines: {
       spanProcessors: [new SimpleSpanProcessor(spans)],
       metricReaders: [reader],
-      logRecordProcessors: [new SimpleLogRecordProcessor(logs)],
+      logRecordProcessors: [new SimpleLogRecordProcessor({ exporter: logs })],
     },
   });
   return {
