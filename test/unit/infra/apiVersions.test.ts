@@ -37,6 +37,10 @@ const VERIFIED: Record<string, string> = {
   'Microsoft.ApiManagement/service/apis': '2024-05-01',
   'Microsoft.ApiManagement/service/apis/policies': '2024-05-01',
   'Microsoft.Authorization/roleAssignments': '2022-04-01',
+  'Microsoft.Insights/actionGroups': '2023-01-01',
+  'Microsoft.Insights/scheduledQueryRules': '2023-12-01',
+  'Microsoft.Insights/metricAlerts': '2018-03-01',
+  'Microsoft.Insights/workbooks': '2023-06-01',
 };
 
 describe('resource types and API versions', () => {
