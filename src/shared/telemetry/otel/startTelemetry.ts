@@ -15,6 +15,8 @@ export interface TelemetryOptions {
   invocationSpans?: boolean;
   /** Tests and benchmarks: export here (e.g. in-memory exporters) instead of what `env` says. */
   pipelines?: Partial<SdkPipelines>;
+  /** Register the Functions invocation hook (default true; benchmarks outside a host turn it off). */
+  functionsHook?: boolean;
   serviceName?: string;
 }
 
@@ -80,11 +82,14 @@ async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHand
   }
 
   const unregister = registerInstrumentations({ instrumentations: [undiciInstrumentation()] });
-  const hook = registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
+  const hook =
+    options.functionsHook === false
+      ? undefined
+      : registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
   return {
     mode,
     async shutdown() {
-      hook.dispose();
+      hook?.dispose();
       unregister();
       await shutdownSdk();
       for (const api of [trace, metrics, logs, propagation, context]) api.disable();
