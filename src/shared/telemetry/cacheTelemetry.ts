@@ -1,18 +1,9 @@
+import { countLookup } from './cacheRatioWindows.js';
 import { instruments } from './instruments.js';
 
 /** Where a lookup was answered: `l1` (in-process), `l2` (Redis), or `upstream` (a miss or a stale copy). */
 export type CacheTier = 'l1' | 'l2' | 'upstream';
 export type CacheLookupOutcome = 'hit' | 'miss' | 'stale';
-
-const WINDOW_MS = 60_000;
-
-interface Window {
-  startedAt: number;
-  hits: number;
-  lookups: number;
-}
-
-const windows = new Map<string, Window>();
 
 /**
  * `service` and `cache_type` of a key shaped `{service}:{domain}:{id}:{version}` (see cacheKeys.ts),
@@ -24,8 +15,8 @@ export function cacheDimensions(key: string): { service: string; cache_type: str
 }
 
 /**
- * Count one cache lookup and update `cache_hit_ratio` for its service and cache type. The ratio is
- * over the current one-minute window, so a gauge read shows recent behaviour, not the process lifetime.
+ * Count one cache lookup by service and cache type, also in the one-minute window `cache_hit_ratio`
+ * is read from at collection (so the gauge shows recent behaviour, not the process lifetime).
  */
 export function recordCacheLookup(
   key: string,
@@ -39,15 +30,7 @@ export function recordCacheLookup(
   else if (outcome === 'miss') i.cacheMisses.add(1, dims);
   else i.cacheStale.add(1, dims);
 
-  const id = `${dims.service}\n${dims.cache_type}`;
-  let window = windows.get(id);
-  if (!window || now - window.startedAt >= WINDOW_MS) {
-    window = { startedAt: now, hits: 0, lookups: 0 };
-    windows.set(id, window);
-  }
-  window.lookups++;
-  if (outcome === 'hit') window.hits++;
-  i.cacheHitRatio.record(window.hits / window.lookups, dims);
+  countLookup(dims, outcome === 'hit', now);
 }
 
 /** A warmer (or the verifier) reloaded a cached value ahead of its expiry. */

@@ -1,10 +1,18 @@
-import { type Counter, type Gauge, type Histogram, type MeterProvider, metrics } from '@opentelemetry/api';
+import {
+  type Counter,
+  type Gauge,
+  type Histogram,
+  type MeterProvider,
+  metrics,
+  type ObservableGauge,
+} from '@opentelemetry/api';
 
+import { currentRatios } from './cacheRatioWindows.js';
 import { INSTRUMENTATION_SCOPE, METRIC } from './telemetryNames.js';
 
 /** The app's OpenTelemetry instruments (see `telemetryNames.ts` for what each one means). */
 export interface Instruments {
-  cacheHitRatio: Gauge;
+  cacheHitRatio: ObservableGauge;
   cacheHits: Counter;
   cacheMisses: Counter;
   cacheStale: Counter;
@@ -40,10 +48,14 @@ function create(provider: MeterProvider): Instruments {
   const meter = provider.getMeter(INSTRUMENTATION_SCOPE);
   const ms = (name: string, description: string) => meter.createHistogram(name, { description, unit: 'ms' });
   const counters = new Map<string, Counter>();
+  const cacheHitRatio = meter.createObservableGauge(METRIC.cacheHitRatio, {
+    description: 'Share of cache lookups answered from cache over the last minute, 0..1',
+  });
+  cacheHitRatio.addCallback((result) => {
+    for (const { ratio, dims } of currentRatios()) result.observe(ratio, dims);
+  });
   return {
-    cacheHitRatio: meter.createGauge(METRIC.cacheHitRatio, {
-      description: 'Share of cache lookups answered from cache over the last minute, 0..1',
-    }),
+    cacheHitRatio,
     cacheHits: meter.createCounter(METRIC.cacheHits, { description: 'Cache hits by tier (l1, l2)' }),
     cacheMisses: meter.createCounter(METRIC.cacheMisses, { description: 'Cache misses (upstream loads)' }),
     cacheStale: meter.createCounter(METRIC.cacheStale, {
