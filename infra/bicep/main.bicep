@@ -117,6 +117,33 @@ module monitoring 'modules/monitoring.bicep' = {
     tags: tags
     workspaceName: 'log-${resourceToken}'
     appInsightsName: 'appi-${resourceToken}'
+    retentionInDays: logRetentionInDays
+    dailyQuotaGb: logDailyQuotaGb
+  }
+}
+
+// Issue #16: alerts, action group and workbook over Application Insights and the job queue.
+@description('E-mail address alerts are sent to (empty: alerts show in the portal only).')
+param alertEmail string = ''
+
+@minValue(30)
+@maxValue(730)
+@description('Days Log Analytics keeps telemetry.')
+param logRetentionInDays int = 30
+
+@description('Log Analytics daily ingestion cap in GB (-1: no cap).')
+param logDailyQuotaGb int = -1
+
+module monitoringAlerts 'modules/monitoringAlerts.bicep' = {
+  name: 'monitoring-alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    namePrefix: resourceToken
+    appInsightsId: monitoring.outputs.appInsightsId
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
+    alertEmail: alertEmail
   }
 }
 

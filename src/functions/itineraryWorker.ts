@@ -4,6 +4,7 @@ import { app, type InvocationContext } from '@azure/functions';
 
 import { getAppContext } from '../shared/app/appContextHolder.js';
 import { queueBackendFor } from '../shared/queue/queueBackend.js';
+import { traceJobDelivery } from '../shared/telemetry/jobTrace.js';
 
 /**
  * The itinerary worker: one body, two triggers. In Azure the jobs arrive on Service Bus (max delivery 3,
@@ -23,10 +24,12 @@ async function handleJob(message: unknown, context: InvocationContext): Promise<
   const ctx = await getAppContext();
   const meta = context.triggerMetadata ?? {};
   const deliveryCount = Number(useServiceBus ? meta.deliveryCount : meta.dequeueCount) || 1;
-  const outcome = await ctx.worker.process(message, {
-    deliveryCount,
-    maxDeliveries: useServiceBus ? SERVICE_BUS_MAX_DELIVERY : STORAGE_MAX_DEQUEUE,
-  });
+  const outcome = await traceJobDelivery(message, meta, () =>
+    ctx.worker.process(message, {
+      deliveryCount,
+      maxDeliveries: useServiceBus ? SERVICE_BUS_MAX_DELIVERY : STORAGE_MAX_DEQUEUE,
+    }),
+  );
   context.log(
     `job ${String((message as { jobId?: unknown })?.jobId)} ${outcome} (delivery ${deliveryCount})`,
   );

@@ -10,12 +10,13 @@ import { ensureLocalStorage } from './host/ensureLocalStorage.js';
 import { consoleHostLogger } from './host/HostLogger.js';
 import { loadLocalSettings } from './host/loadLocalSettings.js';
 import { useSandboxUpstream } from './useSandboxUpstream.js';
+import { useTelemetry } from './useTelemetry.js';
 
 /**
  * Run after settings are loaded and before function files are imported. The sandbox upstream plugs
  * in here (start it, point the provider base URLs in process.env at it, register its stop with onStop).
  */
-const BEFORE_LOAD: readonly BeforeLoadHook[] = [useSandboxUpstream];
+const BEFORE_LOAD: readonly BeforeLoadHook[] = [useTelemetry, useSandboxUpstream];
 
 function portFrom(
   argv: readonly string[],

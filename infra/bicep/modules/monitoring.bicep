@@ -19,6 +19,9 @@ param appInsightsName string
 @description('Days Log Analytics keeps data.')
 param retentionInDays int = 30
 
+@description('Daily ingestion cap in GB; -1 for none. Past it, ingestion stops until the next UTC day.')
+param dailyQuotaGb int = -1
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: workspaceName
   location: location
@@ -28,6 +31,9 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
       name: 'PerGB2018'
     }
     retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyQuotaGb
+    }
   }
 }
 
@@ -44,5 +50,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 output appInsightsName string = appInsights.name
+output appInsightsId string = appInsights.id
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
 output workspaceId string = workspace.id

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 
+import { traceUpstreamCall } from '../telemetry/upstreamCall.js';
 import { noRanking, type PlaceRanker, type RankingRequest, type RankingResult } from './PlaceRanker.js';
 import { rankingMessages } from './rankingPrompt.js';
 import { groundRanking, parseRankingResponse, rankingResponseSchema } from './rankingResponse.js';
@@ -39,13 +40,19 @@ export class AzureOpenAiPlaceRanker implements PlaceRanker {
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let content: string | null | undefined;
     try {
-      const completion = await this.options.client.chat.completions.create(
-        {
-          model: this.options.deployment,
-          messages: rankingMessages({ ...request, candidates }),
-          response_format: zodResponseFormat(rankingResponseSchema, 'place_ranking'),
+      const completion = await traceUpstreamCall(
+        { provider: 'azure-openai', operation: 'openai.rank' },
+        (attempt) => {
+          attempt();
+          return this.options.client.chat.completions.create(
+            {
+              model: this.options.deployment,
+              messages: rankingMessages({ ...request, candidates }),
+              response_format: zodResponseFormat(rankingResponseSchema, 'place_ranking'),
+            },
+            { signal: combined, maxRetries: 0, timeout: this.timeoutMs },
+          );
         },
-        { signal: combined, maxRetries: 0, timeout: this.timeoutMs },
       );
       const message = completion.choices[0]?.message;
       if (message?.refusal) return noRanking('failed', `the model refused: ${message.refusal}`);

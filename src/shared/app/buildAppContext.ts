@@ -32,6 +32,7 @@ import { ServiceBusDeadLetters } from '../queue/ServiceBusDeadLetters.js';
 import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
 import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
+import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
 import { TripService } from '../trips/TripService.js';
@@ -126,7 +127,7 @@ export async function buildAppContext(
     : undefined;
 
   const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
-  const generator = options.wrapGenerator ? options.wrapGenerator(real) : real;
+  const generator = instrumentGenerator(options.wrapGenerator ? options.wrapGenerator(real) : real);
   const lifecycle = new JobLifecycle(jobStore, jobEvents);
   const worker = new ItineraryWorker({
     trips: tripStore,

@@ -1,8 +1,10 @@
 import { LRUCache } from 'lru-cache';
 
 import { isAppError } from '../errors/AppError.js';
+import { recordCacheLookup, recordCacheRefresh } from '../telemetry/cacheTelemetry.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Metrics } from '../telemetry/Metrics.js';
+import { withCacheOutcome } from '../telemetry/upstreamCall.js';
 import type { CacheStore } from './CacheStore.js';
 
 /** How the answer was produced: from cache, from the upstream, or a stale copy because the upstream failed. */
@@ -89,6 +91,7 @@ export class TieredCache {
     const l1 = entry?.e as Envelope<T> | undefined;
     if (entry && l1 && entry.until > now() && l1.f > now()) {
       metrics.increment('cache.hit');
+      recordCacheLookup(key, 'hit', 'l1');
       return { value: l1.v, cache: 'hit', storedAt: l1.s };
     }
     const pending = this.#inflight.get(key) as Promise<CacheResult<T>> | undefined;
@@ -118,6 +121,7 @@ export class TieredCache {
       this.#l1Set(key, l2);
       metrics.increment('cache.hit');
       metrics.increment('cache.hit.l2');
+      recordCacheLookup(key, 'hit', 'l2');
       return { value: l2.v, cache: 'hit', storedAt: l2.s };
     }
     try {
@@ -125,21 +129,25 @@ export class TieredCache {
       if (loadedElsewhere) {
         this.#l1Set(key, loadedElsewhere);
         metrics.increment('cache.coalesced');
+        recordCacheLookup(key, 'hit', 'l2');
         return { value: loadedElsewhere.v, cache: 'hit', storedAt: loadedElsewhere.s };
       }
-      const envelope = await this.#fetchAndStore(key, policy, loader).finally(
+      const envelope = await this.#fetchAndStore(key, policy, loader, 'miss').finally(
         () => void this.#options.l2?.releaseLease?.(key).catch(() => undefined),
       );
       metrics.increment('cache.miss');
+      recordCacheLookup(key, 'miss', 'upstream');
       return { value: envelope.v, cache: 'miss', storedAt: envelope.s };
     } catch (error) {
       metrics.increment('upstream.errors');
       const stale = staleL1 ?? l2;
       if (stale && isAppError(error) && error.transient) {
         metrics.increment('cache.stale');
+        recordCacheLookup(key, 'stale', 'upstream');
         this.#options.logger?.warn('serving stale value', { key, code: error.code });
         return { value: stale.v, cache: 'stale', storedAt: stale.s };
       }
+      recordCacheLookup(key, 'miss', 'upstream');
       throw error;
     }
   }
@@ -168,7 +176,8 @@ export class TieredCache {
    */
   async refresh<T>(key: string, policy: Readonly<CachePolicy<T>>, loader: () => Promise<T>): Promise<T> {
     this.#options.metrics.increment('cache.refresh');
-    return (await this.#fetchAndStore(key, policy, loader)).v;
+    recordCacheRefresh(key);
+    return (await this.#fetchAndStore(key, policy, loader, 'refresh')).v;
   }
 
   /** Call the upstream (counted and timed) and store the answer in both tiers with its TTL. */
@@ -176,11 +185,12 @@ export class TieredCache {
     key: string,
     policy: Readonly<CachePolicy<T>>,
     loader: () => Promise<T>,
+    why: 'miss' | 'refresh',
   ): Promise<Envelope<T>> {
     const { metrics, now } = this.#options;
     metrics.increment('upstream.calls');
     const started = performance.now();
-    const value = await loader();
+    const value = await withCacheOutcome(why, loader);
     metrics.observe('upstream.latency', performance.now() - started);
     const empty = policy.isEmpty?.(value) ?? false;
     const ttl = empty ? (policy.negativeTtlMs ?? policy.ttlMs) : policy.ttlMs;

@@ -389,6 +389,20 @@ export const SETTING_TABLE = [
     schema: z.enum(['none', 'entra']),
     default: 'none',
   },
+  // Issue #16: OpenTelemetry exporters besides Application Insights (read at start-up, before config).
+  {
+    name: 'TELEMETRY_EXPORTER',
+    description:
+      'Where spans, metrics and logs go when `APPLICATIONINSIGHTS_CONNECTION_STRING` is not set: `none`, `console` (spans printed as they end, metrics every minute) or `otlp` (to `OTEL_EXPORTER_OTLP_ENDPOINT`).',
+    schema: z.enum(['none', 'console', 'otlp']),
+    default: 'none',
+  },
+  {
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    description:
+      'OTLP/HTTP collector base URL for `TELEMETRY_EXPORTER=otlp` (e.g. `http://localhost:4318`); read by the OpenTelemetry exporters.',
+    schema: url,
+  },
 ] as const satisfies readonly SettingSpec[];
 
 /** The same table, entry by entry, for code that reads any setting's spec (docs, readers, tests). */

@@ -1,3 +1,5 @@
+import '../telemetry/otel/register.js';
+
 import { app } from '@azure/functions';
 
 /**

@@ -1,6 +1,7 @@
 import type { ServiceBusSender } from '@azure/service-bus';
 
 import type { JobMessage } from '../jobs/Job.js';
+import { traceCarrier } from '../telemetry/jobTrace.js';
 import type { JobQueue } from './JobQueue.js';
 
 /** The slice of the SDK sender we use, so tests can pass a fake with the same shape. */
@@ -25,7 +26,8 @@ export class ServiceBusJobQueue implements JobQueue {
         messageId: message.jobId,
         contentType: 'application/json',
         subject: 'itinerary-job',
-        applicationProperties: { tripId: message.tripId },
+        // traceparent: the worker continues the trace of the request that queued the job.
+        applicationProperties: { tripId: message.tripId, ...traceCarrier() },
       },
       { abortSignal: signal },
     );

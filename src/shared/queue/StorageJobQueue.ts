@@ -2,6 +2,7 @@ import type { QueueClient } from '@azure/storage-queue';
 
 import type { JobMessage } from '../jobs/Job.js';
 import { once } from '../store/once.js';
+import { traceCarrier } from '../telemetry/jobTrace.js';
 import type { JobQueue } from './JobQueue.js';
 
 /**
@@ -20,7 +21,9 @@ export class StorageJobQueue implements JobQueue {
 
   async send(message: JobMessage, signal?: AbortSignal): Promise<void> {
     await this.#ensureQueue();
-    const body = Buffer.from(JSON.stringify(message), 'utf8').toString('base64');
+    // traceparent in the envelope (storage messages have no properties); the worker's schema drops it.
+    const envelope = { ...message, ...traceCarrier() };
+    const body = Buffer.from(JSON.stringify(envelope), 'utf8').toString('base64');
     await this.#queue.sendMessage(body, { abortSignal: signal });
   }
 

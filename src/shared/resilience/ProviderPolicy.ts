@@ -19,6 +19,8 @@ import {
 } from 'cockatiel';
 
 import { AppError, isAppError } from '../errors/AppError.js';
+import { watchCircuit } from '../telemetry/circuitTelemetry.js';
+import { traceUpstreamCall } from '../telemetry/upstreamCall.js';
 
 export interface ProviderPolicyOptions {
   /** e.g. `kakao.search`; used in errors and metrics. */
@@ -93,6 +95,7 @@ export class ProviderPolicy {
       },
     );
     this.#bulkhead = bulkhead(this.#options.concurrency, this.#options.queue);
+    watchCircuit(this.#breaker, { provider: this.#options.provider, operation: this.name });
   }
 
   /** `closed`, `open`, `halfOpen` or `isolated`. */
@@ -119,7 +122,17 @@ export class ProviderPolicy {
     return this.#breaker.onReset;
   }
 
+  /** Run one upstream operation through the stack, as one traced and measured upstream call. */
   async execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return traceUpstreamCall({ provider: this.#options.provider, operation: this.name }, (attempt) =>
+      this.#execute((inner) => {
+        attempt();
+        return fn(inner);
+      }, signal),
+    );
+  }
+
+  async #execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const o = this.#options;
     const deadline = Date.now() + o.budgetMs;
     const retryAfterMs = (e: unknown) =>

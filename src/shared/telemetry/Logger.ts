@@ -1,3 +1,5 @@
+import { activeTraceIds, emitLogRecord } from './otelLogBridge.js';
+
 /** Structured logger. Implementations must never receive secret values: callers log names and codes. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -26,7 +28,10 @@ export function redact(text: string): string {
   return out;
 }
 
-/** A JSON-lines logger over any sink (console, an InvocationContext, a test array). */
+/**
+ * A JSON-lines logger over any sink (console, an InvocationContext, a test array). Lines carry the
+ * active `trace_id`/`span_id`; every record also goes to the OpenTelemetry logs API.
+ */
 export function createLogger(
   sink: (level: LogLevel, line: string) => void,
   minLevel: LogLevel = 'info',
@@ -35,7 +40,18 @@ export function createLogger(
   const min = LEVELS.indexOf(minLevel);
   const emit = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
     if (LEVELS.indexOf(level) < min) return;
-    sink(level, redact(JSON.stringify({ level, msg: message, ...base, ...fields })));
+    const record = { level, msg: message, ...base, ...fields, ...activeTraceIds() };
+    const line = redact(JSON.stringify(record));
+    sink(level, line);
+    // The redacted line is parsed back so the OpenTelemetry record can never carry more than the line.
+    const {
+      level: _level,
+      msg: _msg,
+      trace_id: _t,
+      span_id: _s,
+      ...attributes
+    } = JSON.parse(line) as Record<string, unknown>;
+    emitLogRecord(level, redact(message), attributes);
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -43,6 +43,10 @@ const VERIFIED: Record<string, string> = {
   'Microsoft.Authorization/roleAssignments': '2022-04-01',
   // learn.microsoft.com/azure/templates/microsoft.cognitiveservices/2023-05-01/accounts (Translator, issue #13).
   'Microsoft.CognitiveServices/accounts': '2023-05-01',
+  'Microsoft.Insights/actionGroups': '2023-01-01',
+  'Microsoft.Insights/scheduledQueryRules': '2023-12-01',
+  'Microsoft.Insights/metricAlerts': '2018-03-01',
+  'Microsoft.Insights/workbooks': '2023-06-01',
 };
 
 describe('resource types and API versions', () => {

@@ -1,0 +1,66 @@
+import { context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+
+import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
+import { instruments } from './instruments.js';
+import { INSTRUMENTATION_SCOPE } from './telemetryNames.js';
+
+interface OpenStep {
+  step: string;
+  span: Span;
+  started: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+/**
+ * The generator with its steps measured: a span per step (`gathering_places`, `planning`,
+ * `validating`), `job_duration` by step and outcome, `itinerary_generation_time`, and
+ * `planner_cpu_time` (process CPU while planning: the solvers are CPU-bound, so on a busy instance it
+ * also counts other work done meanwhile).
+ */
+export function instrumentGenerator(generator: ItineraryGenerator): ItineraryGenerator {
+  return {
+    async generate(trip, options, report, signal) {
+      const tracer = trace.getTracer(INSTRUMENTATION_SCOPE);
+      const metrics = instruments();
+      const parent = context.active();
+      const started = performance.now();
+      let open: OpenStep | undefined;
+      const close = (outcome: string) => {
+        if (!open) return;
+        const ms = performance.now() - open.started;
+        metrics.jobDuration.record(ms, { step: open.step, outcome });
+        if (open.step === 'planning') {
+          const cpu = process.cpuUsage(open.cpu);
+          metrics.plannerCpuTime.record((cpu.user + cpu.system) / 1000);
+        }
+        if (outcome !== 'ok') open.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+        open.span.end();
+        open = undefined;
+      };
+      let outcome = 'ok';
+      try {
+        return await generator.generate(
+          trip,
+          options,
+          async (step, progress) => {
+            close('ok');
+            open = {
+              step,
+              span: tracer.startSpan(`job ${step}`, {}, parent),
+              started: performance.now(),
+              cpu: process.cpuUsage(),
+            };
+            await report(step, progress);
+          },
+          signal,
+        );
+      } catch (error) {
+        outcome = (error as { code?: string })?.code ?? 'error';
+        throw error;
+      } finally {
+        close(outcome);
+        metrics.generationTime.record(performance.now() - started, { outcome });
+      }
+    },
+  };
+}

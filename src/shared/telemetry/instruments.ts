@@ -1,0 +1,94 @@
+import {
+  type Counter,
+  type Gauge,
+  type Histogram,
+  type MeterProvider,
+  metrics,
+  type ObservableGauge,
+} from '@opentelemetry/api';
+
+import { currentRatios } from './cacheRatioWindows.js';
+import { INSTRUMENTATION_SCOPE, METRIC } from './telemetryNames.js';
+
+/** The app's OpenTelemetry instruments (see `telemetryNames.ts` for what each one means). */
+export interface Instruments {
+  cacheHitRatio: ObservableGauge;
+  cacheHits: Counter;
+  cacheMisses: Counter;
+  cacheStale: Counter;
+  externalApiLatency: Histogram;
+  upstreamCalls: Counter;
+  upstreamFailures: Counter;
+  circuitState: Gauge;
+  circuitStateChanges: Counter;
+  jobDuration: Histogram;
+  jobOutcomes: Counter;
+  queueWaitTime: Histogram;
+  generationTime: Histogram;
+  plannerCpuTime: Histogram;
+  warmerRefreshes: Counter;
+  warmerBudgetUsed: Histogram;
+  /** Any other in-process counter of `Metrics`, by name. */
+  counter(name: string): Counter;
+}
+
+let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
+
+/**
+ * The instruments of the current global MeterProvider. A meter taken before the SDK registers stays a
+ * no-op for ever, so instruments are re-created whenever the global provider changes (start-up, tests).
+ */
+export function instruments(): Instruments {
+  const provider = metrics.getMeterProvider();
+  if (cached?.provider !== provider) cached = { provider, instruments: create(provider) };
+  return cached.instruments;
+}
+
+function create(provider: MeterProvider): Instruments {
+  const meter = provider.getMeter(INSTRUMENTATION_SCOPE);
+  const ms = (name: string, description: string) => meter.createHistogram(name, { description, unit: 'ms' });
+  const counters = new Map<string, Counter>();
+  const cacheHitRatio = meter.createObservableGauge(METRIC.cacheHitRatio, {
+    description: 'Share of cache lookups answered from cache over the last minute, 0..1',
+  });
+  cacheHitRatio.addCallback((result) => {
+    for (const { ratio, dims } of currentRatios()) result.observe(ratio, dims);
+  });
+  return {
+    cacheHitRatio,
+    cacheHits: meter.createCounter(METRIC.cacheHits, { description: 'Cache hits by tier (l1, l2)' }),
+    cacheMisses: meter.createCounter(METRIC.cacheMisses, { description: 'Cache misses (upstream loads)' }),
+    cacheStale: meter.createCounter(METRIC.cacheStale, {
+      description: 'Stale values served because the upstream failed',
+    }),
+    externalApiLatency: ms(METRIC.externalApiLatency, 'Upstream call time, retries included'),
+    upstreamCalls: meter.createCounter(METRIC.upstreamCalls, { description: 'Upstream calls' }),
+    upstreamFailures: meter.createCounter(METRIC.upstreamFailures, {
+      description: 'Upstream calls that ended in an error, by error code',
+    }),
+    circuitState: meter.createGauge(METRIC.circuitState, {
+      description: 'Circuit breaker state: 0 closed, 0.5 half-open, 1 open or isolated',
+    }),
+    circuitStateChanges: meter.createCounter(METRIC.circuitStateChanges, {
+      description: 'Circuit breaker transitions, by the state entered',
+    }),
+    jobDuration: ms(METRIC.jobDuration, 'Itinerary job time by step and outcome'),
+    jobOutcomes: meter.createCounter(METRIC.jobOutcomes, {
+      description: 'Job deliveries by outcome (completed, failed, skipped, retry)',
+    }),
+    queueWaitTime: ms(METRIC.queueWaitTime, 'Time a job message waited in the queue'),
+    generationTime: ms(METRIC.generationTime, 'Itinerary generation time (gather, plan, validate)'),
+    plannerCpuTime: ms(METRIC.plannerCpuTime, 'Process CPU time spent while planning'),
+    warmerRefreshes: meter.createCounter(METRIC.warmerRefreshes, {
+      description: 'Cache entries refreshed ahead of expiry by the warmers',
+    }),
+    warmerBudgetUsed: meter.createHistogram(METRIC.warmerBudgetUsed, {
+      description: 'Upstream calls a warmer run spent of its budget',
+    }),
+    counter(name) {
+      let counter = counters.get(name);
+      if (!counter) counters.set(name, (counter = meter.createCounter(name)));
+      return counter;
+    },
+  };
+}

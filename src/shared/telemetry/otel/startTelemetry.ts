@@ -1,0 +1,99 @@
+import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { logs } from '@opentelemetry/api-logs';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+
+import { registerFunctionsHook } from './functionsHook.js';
+import { pipelinesFor, registerSdkProviders, type SdkPipelines } from './sdkProviders.js';
+import { undiciInstrumentation } from './undiciInstrumentation.js';
+
+export type TelemetryMode = 'azure-monitor' | 'console' | 'otlp' | 'custom' | 'off';
+
+export interface TelemetryOptions {
+  /** Settings: `APPLICATIONINSIGHTS_CONNECTION_STRING`, `TELEMETRY_EXPORTER`. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The local host plays the Functions host: it records a span per invocation (Azure's host does that). */
+  invocationSpans?: boolean;
+  /** Tests and benchmarks: export here (e.g. in-memory exporters) instead of what `env` says. */
+  pipelines?: Partial<SdkPipelines>;
+  /** Register the Functions invocation hook (default true; benchmarks outside a host turn it off). */
+  functionsHook?: boolean;
+  serviceName?: string;
+}
+
+export interface TelemetryHandle {
+  readonly mode: TelemetryMode;
+  /** Flush what is buffered and unregister everything (tests start again with other exporters). */
+  shutdown(): Promise<void>;
+}
+
+const STARTED = Symbol.for('tripgen.telemetry');
+type GlobalWithTelemetry = typeof globalThis & { [STARTED]?: TelemetryHandle };
+
+/**
+ * Start OpenTelemetry once per process, before function files load: Azure Monitor (Application
+ * Insights) when a connection string is set, else the console or OTLP when `TELEMETRY_EXPORTER` says
+ * so, else nothing at all (the API stays a no-op). Later calls return the first handle.
+ * Instruments outgoing HTTP (undici / fetch), the Azure SDKs (Azure Monitor mode) and Functions
+ * invocations (trace context from the host; invocation spans on the local host).
+ */
+export async function startTelemetry(options: Readonly<TelemetryOptions>): Promise<TelemetryHandle> {
+  const global = globalThis as GlobalWithTelemetry;
+  const running = global[STARTED];
+  if (running) return running;
+  const handle = await start(options);
+  if (handle.mode !== 'off') global[STARTED] = handle;
+  return handle;
+}
+
+async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHandle> {
+  const { env } = options;
+  const serviceName = options.serviceName ?? env.OTEL_SERVICE_NAME ?? 'tripgen-functions';
+  const exporter = env.TELEMETRY_EXPORTER ?? 'none';
+  const connectionString = env.APPLICATIONINSIGHTS_CONNECTION_STRING;
+  let mode: TelemetryMode;
+  let shutdownSdk: () => Promise<void>;
+  if (options.pipelines) {
+    mode = 'custom';
+    const { spanProcessors = [], metricReaders = [], logRecordProcessors = [] } = options.pipelines;
+    shutdownSdk = registerSdkProviders(serviceName, {
+      spanProcessors,
+      metricReaders,
+      logRecordProcessors,
+    }).shutdown;
+  } else if (connectionString) {
+    mode = 'azure-monitor';
+    // Loaded only here: the distro pulls in a large dependency tree nothing else needs.
+    const { shutdownAzureMonitor, useAzureMonitor } = await import('@azure/monitor-opentelemetry');
+    useAzureMonitor({
+      azureMonitorExporterOptions: { connectionString },
+      instrumentationOptions: {
+        azureSdk: { enabled: true },
+        http: { enabled: true },
+        redis: { enabled: true },
+        redis4: { enabled: true },
+      },
+    });
+    shutdownSdk = shutdownAzureMonitor;
+  } else if (exporter === 'console' || exporter === 'otlp') {
+    mode = exporter;
+    shutdownSdk = registerSdkProviders(serviceName, pipelinesFor(exporter)).shutdown;
+  } else {
+    return { mode: 'off', shutdown: async () => {} };
+  }
+
+  const unregister = registerInstrumentations({ instrumentations: [undiciInstrumentation()] });
+  const hook =
+    options.functionsHook === false
+      ? undefined
+      : registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
+  return {
+    mode,
+    async shutdown() {
+      hook?.dispose();
+      unregister();
+      await shutdownSdk();
+      for (const api of [trace, metrics, logs, propagation, context]) api.disable();
+      delete (globalThis as GlobalWithTelemetry)[STARTED];
+    },
+  };
+}

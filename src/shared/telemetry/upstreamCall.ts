@@ -1,0 +1,82 @@
+import { context, createContextKey, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+
+import { instruments } from './instruments.js';
+import { ATTR, INSTRUMENTATION_SCOPE } from './telemetryNames.js';
+
+/** Which upstream operation a call is, e.g. provider `kakao`, operation `kakao.search`. */
+export interface UpstreamCallInfo {
+  readonly provider: string;
+  readonly operation: string;
+}
+
+/** Why the upstream was called: a cache miss, a warmer's refresh, or no cache in front of it. */
+export type UpstreamCacheOutcome = 'miss' | 'refresh' | 'none';
+
+const CALL = createContextKey('tripgen.upstream_call');
+const CACHE_OUTCOME = createContextKey('tripgen.cache_outcome');
+
+/** Run `load` (which calls an upstream) marked with the cache outcome that made it necessary. */
+export async function withCacheOutcome<T>(outcome: UpstreamCacheOutcome, load: () => Promise<T>): Promise<T> {
+  return context.with(context.active().setValue(CACHE_OUTCOME, outcome), load);
+}
+
+/** The upstream call running in the current context, if any (read by the HTTP client hooks). */
+export function currentUpstreamCall(): UpstreamCallInfo | undefined {
+  return context.active().getValue(CALL) as UpstreamCallInfo | undefined;
+}
+
+/** The stable error code of an AppError-like throw, else its class name. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+/**
+ * One upstream operation as a CLIENT span plus its metrics: `external_api_latency` (provider,
+ * endpoint), `upstream_calls` and `upstream_failures`. `run` receives `attempt`, to be called once per
+ * try, so the span carries the retry count. The span holds names and codes only: never a key, a URL
+ * query or a request body. HTTP spans of the individual tries (undici instrumentation) nest under it.
+ */
+export async function traceUpstreamCall<T>(
+  info: UpstreamCallInfo,
+  run: (attempt: () => void) => Promise<T>,
+): Promise<T> {
+  const parent = context.active();
+  const cacheOutcome = (parent.getValue(CACHE_OUTCOME) as UpstreamCacheOutcome | undefined) ?? 'none';
+  const span = trace.getTracer(INSTRUMENTATION_SCOPE).startSpan(
+    info.operation,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        [ATTR.provider]: info.provider,
+        [ATTR.operation]: info.operation,
+        [ATTR.peerService]: info.provider,
+        [ATTR.cacheOutcome]: cacheOutcome,
+      },
+    },
+    parent,
+  );
+  const metrics = instruments();
+  const dims = { provider: info.provider, endpoint: info.operation };
+  let attempts = 0;
+  const started = performance.now();
+  let outcome = 'ok';
+  try {
+    return await context.with(trace.setSpan(parent.setValue(CALL, info), span), () =>
+      run(() => void attempts++),
+    );
+  } catch (error) {
+    outcome = errorCode(error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+    span.setAttribute(ATTR.errorType, outcome);
+    metrics.upstreamFailures.add(1, { ...dims, code: outcome });
+    throw error;
+  } finally {
+    span.setAttribute(ATTR.retryCount, Math.max(0, attempts - 1));
+    span.setAttribute(ATTR.outcome, outcome);
+    span.end();
+    metrics.upstreamCalls.add(1, { ...dims, outcome });
+    metrics.externalApiLatency.record(performance.now() - started, dims);
+  }
+}

@@ -1,0 +1,97 @@
+import { SpanKind } from '@opentelemetry/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ATTR, METRIC } from '../../../src/shared/telemetry/telemetryNames.js';
+import { query, UPSTREAM, usePlacesApp } from '../places/placesApp.js';
+import {
+  descendsFrom,
+  type InMemoryTelemetry,
+  startInMemoryTelemetry,
+  withAttributes,
+} from './inMemoryTelemetry.js';
+
+let telemetry: InMemoryTelemetry;
+beforeAll(async () => {
+  telemetry = await startInMemoryTelemetry();
+});
+afterAll(async () => {
+  await telemetry.shutdown();
+});
+
+describe('place search telemetry (local host, sandbox upstream, in-memory exporters)', () => {
+  const app = usePlacesApp();
+  const search = `/api/places/search${query({ query: '경복궁', lat: 37.5796, lng: 126.977 })}`;
+
+  it('a cold search: a server span with a client span to the provider (provider, operation, no key, no query)', async () => {
+    telemetry.reset();
+    const res = await app.request(search);
+    expect(res.status).toBe(200);
+    expect(res.body.cache).toBe('miss');
+    expect(app.calls(UPSTREAM.kakaoKeyword)).toBe(1);
+
+    const spans = telemetry.spans();
+    const server = spans.find((s) => s.kind === SpanKind.SERVER);
+    expect(server).toBeDefined();
+    expect(server!.attributes['http.response.status_code']).toBe(200);
+    const calls = withAttributes(spans, { [ATTR.provider]: 'kakao', [ATTR.operation]: 'kakao.search' });
+    const call = calls.find((s) => s.name === 'kakao.search');
+    expect(call).toBeDefined();
+    expect(call!.kind).toBe(SpanKind.CLIENT);
+    expect(call!.spanContext().traceId).toBe(server!.spanContext().traceId);
+    expect(descendsFrom(spans, call!, server!)).toBe(true);
+    expect(call!.attributes).toMatchObject({
+      [ATTR.retryCount]: 0,
+      [ATTR.cacheOutcome]: 'miss',
+      [ATTR.outcome]: 'ok',
+      [ATTR.peerService]: 'kakao',
+    });
+
+    // The HTTP try under it: the sandbox's address, the path, but neither the query nor the key.
+    const http = calls.find((s) => s.name === 'GET');
+    expect(http).toBeDefined();
+    expect(descendsFrom(spans, http!, call!)).toBe(true);
+    expect(http!.attributes['url.full']).toBe(`${app.local.sandbox.url}${UPSTREAM.kakaoKeyword}`);
+    const everything = JSON.stringify(spans.map((s) => [s.name, s.attributes, s.events]));
+    expect(everything).not.toContain('경복궁');
+    expect(everything).not.toContain(encodeURIComponent('경복궁'));
+    expect(everything).not.toContain(app.local.sandbox.kakaoKey);
+    expect(everything).not.toContain(app.local.sandbox.googleKey);
+  });
+
+  it('a warm search: a server span and no upstream client span', async () => {
+    await app.request(search);
+    telemetry.reset();
+    const res = await app.request(search);
+    expect(res.body.cache).toBe('hit');
+    const spans = telemetry.spans();
+    expect(spans.filter((s) => s.kind === SpanKind.SERVER)).toHaveLength(1);
+    expect(spans.filter((s) => s.attributes[ATTR.provider] !== undefined)).toEqual([]);
+  });
+
+  it('records cache_hit_ratio and the hit/miss counters by service and cache type', async () => {
+    const ratio = await telemetry.points(METRIC.cacheHitRatio);
+    const search = ratio.find((p) => p.attributes.cache_type === 'search');
+    expect(search?.attributes).toEqual({ service: 'location', cache_type: 'search' });
+    expect(search!.value).toBeGreaterThan(0);
+    expect(search!.value).toBeLessThan(1);
+    const hits = await telemetry.points(METRIC.cacheHits);
+    expect(
+      hits.find((p) => p.attributes.cache_type === 'search' && p.attributes.tier === 'l1')?.value,
+    ).toBeGreaterThanOrEqual(2);
+    const misses = await telemetry.points(METRIC.cacheMisses);
+    expect(misses.find((p) => p.attributes.cache_type === 'search')?.value).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records external_api_latency by provider and endpoint, and upstream calls', async () => {
+    const latency = await telemetry.points(METRIC.externalApiLatency);
+    const kakao = latency.find((p) => p.attributes.endpoint === 'kakao.search');
+    expect(kakao?.attributes).toEqual({ provider: 'kakao', endpoint: 'kakao.search' });
+    expect((kakao!.value as { count: number }).count).toBeGreaterThanOrEqual(1);
+    const calls = await telemetry.points(METRIC.upstreamCalls);
+    expect(calls.find((p) => p.attributes.endpoint === 'kakao.search')?.attributes).toEqual({
+      provider: 'kakao',
+      endpoint: 'kakao.search',
+      outcome: 'ok',
+    });
+  });
+});
