@@ -270,6 +270,23 @@ customMetrics
   }
 ]
 
+// A for-expression may not sit inside a function argument (BCP138), so the items are built here.
+var workbookItems = [
+  for (q, i) in workbookQueries: {
+    type: 3
+    name: 'query-${i}'
+    content: {
+      version: 'KqlItem/1.0'
+      title: q.title
+      query: q.query
+      queryType: 0
+      resourceType: 'microsoft.insights/components'
+      visualization: q.visualization
+      size: 0
+    }
+  }
+]
+
 resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
   name: guid(resourceGroup().id, namePrefix, 'tripgen-workbook')
   location: location
@@ -281,21 +298,7 @@ resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
     sourceId: appInsightsId
     serializedData: string({
       version: 'Notebook/1.0'
-      items: [
-        for (q, i) in workbookQueries: {
-          type: 3
-          name: 'query-${i}'
-          content: {
-            version: 'KqlItem/1.0'
-            title: q.title
-            query: q.query
-            queryType: 0
-            resourceType: 'microsoft.insights/components'
-            visualization: q.visualization
-            size: 0
-          }
-        }
-      ]
+      items: workbookItems
       fallbackResourceIds: [appInsightsId]
     })
   }
