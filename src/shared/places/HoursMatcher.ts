@@ -33,6 +33,7 @@ export class HoursMatcher {
       hours?: OpeningHours;
       rating?: number;
       ratingCount?: number;
+      wheelchairAccessible?: boolean;
     }>(
       cacheKey('location', 'hours', place.id),
       { ttlMs: CACHE_TTL_SECONDS.openingHours * 1000 },
@@ -55,7 +56,13 @@ export class HoursMatcher {
             haversineMeters(g.location, place.location) <= MATCH_RADIUS_M && similarNames(g.name, place.name),
         );
         return match
-          ? { hours: match.openingHours, rating: match.rating, ratingCount: match.ratingCount }
+          ? {
+              hours: match.openingHours,
+              rating: match.rating,
+              ratingCount: match.ratingCount,
+              // Kakao has no accessibility data: the matched Google place's is the only one there is.
+              wheelchairAccessible: match.wheelchairAccessible,
+            }
           : {};
       },
     );
@@ -64,6 +71,9 @@ export class HoursMatcher {
       ...(value.hours ? { openingHours: { ...value.hours, source: 'google' as const } } : {}),
       ...(place.rating === undefined && value.rating !== undefined
         ? { rating: value.rating, ratingCount: value.ratingCount }
+        : {}),
+      ...(place.wheelchairAccessible === undefined && value.wheelchairAccessible !== undefined
+        ? { wheelchairAccessible: value.wheelchairAccessible }
         : {}),
     };
   }
