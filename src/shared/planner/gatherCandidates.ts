@@ -60,7 +60,7 @@ export interface GatheredCandidates {
   readonly searchRadiusMeters: number;
 }
 
-const DETAILS_CONCURRENCY = 10;
+const DETAILS_CONCURRENCY = 20;
 /** Enough to plan well: visits and distinct restaurants per day (plus slack for closures). */
 const VISITS_PER_DAY = 5;
 const RESTAURANTS_PER_DAY = 3;

@@ -36,7 +36,10 @@ const MEAL_PRIORITY = 1_000;
 /** Restaurants offered per meal: nearest to where the day happens, plus a few near the accommodation. */
 const RESTAURANTS_NEAR_DAY = 10;
 const RESTAURANTS_NEAR_HOME = 4;
+const RESTAURANTS_BEST = 3;
 const MAX_SAME_KIND_PER_DAY = 2;
+/** A meal may move to a nearer restaurant scoring at most this much lower. */
+const MEAL_SCORE_TOLERANCE = 12;
 
 interface DayNode {
   readonly stop: PlannedStop;
@@ -149,7 +152,9 @@ function restaurantsFor(
       )
       .slice(0, count);
   const picked = new Map<number, (typeof open)[number]>();
-  for (const item of [...nearest(centre, RESTAURANTS_NEAR_DAY), ...nearest(home, RESTAURANTS_NEAR_HOME)])
+  // Plus the best-scored few wherever they are (a wished-for cuisine is worth a short detour).
+  const best = [...open].sort((a, b) => b.scored.score - a.scored.score).slice(0, RESTAURANTS_BEST);
+  for (const item of [...nearest(centre, RESTAURANTS_NEAR_DAY), ...nearest(home, RESTAURANTS_NEAR_HOME), ...best])
     picked.set(item.scored.index, item);
   return [...picked.values()];
 }
@@ -222,6 +227,8 @@ function moveMealsNearRoute(
       const node = index + 1;
       if (candidate.group !== current.group || route.includes(node)) return;
       if (otherMealPlaces.has(candidate.stop.placeIndex)) return;
+      // Shorter travel is no reason to trade a clearly better meal (a wished-for cuisine) for a worse one.
+      if (!repeated && candidate.score < current.score - MEAL_SCORE_TOLERANCE) return;
       const trial = route.map((n, p) => (p === position ? node : n));
       const schedule = scheduleRoute(problem, trial);
       if (!schedule.feasible || !walksEnough(trial)) return;

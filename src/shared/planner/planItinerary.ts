@@ -52,6 +52,8 @@ export interface PlanResult {
 const OTHER_SECTOR_WEIGHT = 0.5;
 /** Each earlier meal of the same cuisine keeps this share of a restaurant's score. */
 const CUISINE_REPEAT = 0.75;
+/** Weight of a visit that meets a stated preference no earlier day has met. */
+const UNMET_PREFERENCE_BOOST = 1.6;
 
 /**
  * Plan a trip: score the candidates for the group, split them into days by geography around the
@@ -87,17 +89,29 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   const blockedVisits = new Set<number>();
   const usedRestaurants = new Set<number>();
   const cuisinesEaten = new Map<string, number>();
+  const covered = new Set<string>();
+  const matchedOf = new Map([...scored.visits, ...scored.restaurants].map((s) => [s.index, s.matchedPreferences]));
   const days: ItineraryDay[] = context.days.map((day, d) => {
+    // A place of a preference no earlier day has met is worth more: every interest gets its turn.
+    const uncovered = (s: ScoredPlace) => s.matchedPreferences.some((p) => !covered.has(p));
     const visits = scored.visits
       .map((scoredPlace, i) => ({ scored: scoredPlace, i }))
       .filter(({ scored: s, i }) => !usedVisits.has(s.index) && !blockedVisits.has(s.index) && openOn[i]![d])
       .map(({ scored: s, i }) => ({
         scored: s,
-        weight: homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT,
+        weight:
+          (homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT) *
+          (uncovered(s) ? UNMET_PREFERENCE_BOOST : 1),
       }));
     // Vary cuisine across the trip: each earlier meal of a cuisine makes it less attractive.
     const varied = (list: readonly ScoredPlace[]) =>
-      list.map((r) => ({ ...r, score: r.score * CUISINE_REPEAT ** (cuisinesEaten.get(kindKey(r.place)) ?? 0) }));
+      list.map((r) => ({
+        ...r,
+        score:
+          r.score *
+          CUISINE_REPEAT ** (cuisinesEaten.get(kindKey(r.place)) ?? 0) *
+          (uncovered(r) ? UNMET_PREFERENCE_BOOST : 1),
+      }));
     // Prefer restaurants not eaten at yet; go back to known ones only when no new one can serve a meal.
     const fresh = varied(scored.restaurants.filter((r) => !usedRestaurants.has(r.index)));
     let plan = planDay(day, { visits, restaurants: fresh }, dayOptions);
@@ -106,6 +120,7 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
       if (again.missingMeals.length < plan.missingMeals.length) plan = again;
     }
     for (const stop of plan.stops) {
+      for (const p of matchedOf.get(stop.placeIndex) ?? []) covered.add(p);
       if (stop.kind === 'meal') {
         usedRestaurants.add(stop.placeIndex);
         const cuisine = kindKey(request.places[stop.placeIndex]!);

@@ -12,7 +12,7 @@ interface Theme {
   /** Name words that show the theme when a place's labels name no kind. */
   readonly keywords: readonly string[];
   /** What to search for: Korean (Kakao) and English (Google). */
-  readonly search?: { readonly ko: string; readonly en: string };
+  readonly search?: { readonly ko: readonly string[]; readonly en: readonly string[] };
 }
 
 const theme = (
@@ -26,7 +26,7 @@ const theme = (
   kinds: kinds.split(',').filter(Boolean),
   categories,
   keywords: keywords.split(',').filter(Boolean),
-  ...(search ? { search } : {}),
+  ...(search ? { search: { ko: search.ko.split('|'), en: search.en.split('|') } } : {}),
 });
 
 /** Specific themes select fine kinds: "temple" is met by a temple or shrine, not by any culture place. */
@@ -43,12 +43,14 @@ const THEMES: readonly Theme[] = [
   theme('beach,sea,ocean,coast,바다,해변,해수욕,해안,ビーチ,海辺,海岸', 'beach,coast,island', [], 'beach,해변,해수욕장', { ko: '해변', en: 'beach' }),
   theme('waterfall,폭포,滝', 'waterfall', [], '폭포,waterfall', { ko: '폭포', en: 'waterfall' }),
   theme('food,eat,cuisine,restaurant,gourmet,맛집,음식,미식,グルメ,食べ', '', ['restaurant']),
-  theme('seafood,sushi,해산물,해물,회,초밥,海鮮,寿司,刺身', 'seafood,sushi', [], '', { ko: '해산물', en: 'seafood' }),
+  theme('seafood,sushi,해산물,해물,회,초밥,海鮮,寿司,刺身', 'seafood,sushi', [], '', { ko: '해물', en: 'seafood' }),
+  theme('ramen,라멘,ラーメン,つけ麺', 'ramen', [], 'ramen,라멘', { ko: '라멘', en: 'ramen' }),
+  theme('noodle,국수,냉면,麺,そば,うどん', 'noodles,ramen', [], '', { ko: '국수', en: 'noodles' }),
   theme('market,시장,市場,マーケット', 'market', [], 'market,시장', { ko: '시장', en: 'market' }),
   theme('shopping,shop,mall,쇼핑,백화점,買い物,ショッピング', 'mall,market,street', ['shopping'], '', { ko: '쇼핑', en: 'shopping' }),
   theme('cafe,coffee,dessert,tea,카페,커피,디저트,찻집,カフェ,コーヒー,お茶', 'cafe', ['cafe'], 'cafe,coffee,카페', { ko: '카페', en: 'cafe' }),
-  theme('kids,children,family,아이,어린이,가족,子供,子ども,家族', 'zoo,aquarium,theme_park', [], 'playground,키즈', { ko: '테마파크', en: 'amusement park' }),
-  theme('zoo,aquarium,동물원,아쿠아리움,水族館,動物園', 'zoo,aquarium', [], '', { ko: '아쿠아리움', en: 'aquarium' }),
+  theme('kids,children,family,아이,어린이,가족,子供,子ども,家族', 'zoo,aquarium,theme_park', [], 'playground,키즈', { ko: '아쿠아리움|동물원|테마파크', en: 'aquarium|zoo|amusement park' }),
+  theme('zoo,aquarium,동물원,아쿠아리움,水族館,動物園', 'zoo,aquarium', [], '', { ko: '아쿠아리움|동물원', en: 'aquarium|zoo' }),
   theme('theme park,amusement,놀이공원,테마파크,遊園地,テーマパーク', 'theme_park', [], '', { ko: '테마파크', en: 'amusement park' }),
   theme('view,tower,observatory,night view,전망,야경,타워,展望,夜景,タワー', 'tower', [], 'observatory,전망대', { ko: '전망대', en: 'observation deck' }),
   theme('nightlife,bar,pub,술집,夜遊び,居酒屋,バー', 'bar,izakaya', [], '', { ko: '술집', en: 'bar' }),
@@ -119,7 +121,7 @@ export function preferenceMatcher(preference: string): PreferenceMatcher {
 export function preferenceSearchTerms(preference: string, korean: boolean): string[] {
   const themes = themesOf(preference).filter((t) => t.search !== undefined);
   if (themes.length === 0) return [preference.trim()];
-  return [...new Set(themes.map((t) => (korean ? t.search!.ko : t.search!.en)))];
+  return [...new Set(themes.flatMap((t) => (korean ? t.search!.ko : t.search!.en)))];
 }
 
 /** The distinct stated preferences of the group (trimmed, case-insensitive). */

@@ -32,6 +32,8 @@ export interface TripQuality {
   preferencesCovered: number;
   preferencesStated: number;
   itemsWithoutReason: number;
+  /** Stated preferences no scheduled place meets. */
+  missed: string[];
 }
 
 const minutes = (item: ItineraryItem) => parseHhmm(item.end) - parseHhmm(item.start);
@@ -48,7 +50,7 @@ export function measure(trip: Trip, doc: Pick<ItineraryDocument, 'days' | 'metri
     daysWithoutVisit: 0, daysWithoutLunch: 0, daysWithoutDinner: 0, repeatedRestaurants: 0,
     wheelchairUnsuitable: 0, strenuousForGroup: 0, outdoorAfterSunset: 0, sameSiteSplits: 0,
     daysOverTwoOfAKind: 0, namesNotInLanguage: 0, namesChecked: 0, idleShare: 0,
-    preferencesCovered: 0, preferencesStated: 0, itemsWithoutReason: 0,
+    preferencesCovered: 0, preferencesStated: 0, itemsWithoutReason: 0, missed: [],
   };
   const restaurants = new Set<string>();
   const visitsByDay: { day: number; place: NonNullable<ItineraryItem['place']> }[] = [];
@@ -102,6 +104,7 @@ export function measure(trip: Trip, doc: Pick<ItineraryDocument, 'days' | 'metri
   const preferences = distinctPreferences(trip.members.map((m) => m.preferences));
   const scheduled = doc.days.flatMap((day) => day.items.flatMap((i) => (i.place ? [i.place] : [])));
   q.preferencesStated = preferences.length;
-  q.preferencesCovered = preferences.filter((p) => scheduled.some((place) => preferenceMatcher(p).matches(place))).length;
+  q.missed = preferences.filter((p) => !scheduled.some((place) => preferenceMatcher(p).matches(place)));
+  q.preferencesCovered = preferences.length - q.missed.length;
   return q;
 }

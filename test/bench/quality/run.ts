@@ -103,6 +103,6 @@ console.log('\nper trip: id  violations/noVisit/noLunch/noDinner/repeat/prefs  c
 for (const r of results) {
   const q = r.q;
   console.log(
-    `  ${r.id.padEnd(32)} ${q.hardViolations}/${q.daysWithoutVisit}/${q.daysWithoutLunch}/${q.daysWithoutDinner}/${q.repeatedRestaurants}/${q.preferencesCovered}of${q.preferencesStated}  idle ${(100 * q.idleShare).toFixed(0)}%  ${r.cold}  ${r.warm}  ${r.coldMs.toFixed(0)}`,
+    `  ${r.id.padEnd(32)} ${q.hardViolations}/${q.daysWithoutVisit}/${q.daysWithoutLunch}/${q.daysWithoutDinner}/${q.repeatedRestaurants}/${q.preferencesCovered}of${q.preferencesStated}  idle ${(100 * q.idleShare).toFixed(0)}%  ${r.cold}  ${r.warm}  ${r.coldMs.toFixed(0)}${q.missed.length ? `  missed: ${q.missed.join(', ')}` : ''}`,
   );
 }
