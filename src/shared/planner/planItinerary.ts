@@ -54,6 +54,9 @@ const OTHER_SECTOR_WEIGHT = 0.5;
 const CUISINE_REPEAT = 0.75;
 /** Weight of a visit that meets a stated preference no earlier day has met. */
 const UNMET_PREFERENCE_BOOST = 1.6;
+/** A place this well rated by this many is worth telling the traveller about when it is left out. */
+const TOP_SIGHT_RATING = 4.5;
+const TOP_SIGHT_REVIEWS = 1_000;
 
 /**
  * Plan a trip: score the candidates for the group, split them into days by geography around the
@@ -166,8 +169,9 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     .map((e) => ({ placeId: e.placeId, name: e.name, reason: message(language, `dropped.${e.code!}`) }));
   const dayLength = Math.max(...context.days.map((d) => d.dayEnd - d.dayStart));
   scored.visits.forEach((v, i) => {
-    // Only what the traveller would miss: places of a stated interest that did not make it.
-    if (usedVisits.has(v.index) || v.matchedPreferences.length === 0) return;
+    // Only what the traveller would miss: places of a stated interest, or top sights, that did not make it.
+    const topSight = (v.place.rating ?? 0) >= TOP_SIGHT_RATING && (v.place.ratingCount ?? 0) >= TOP_SIGHT_REVIEWS;
+    if (usedVisits.has(v.index) || (v.matchedPreferences.length === 0 && !topSight)) return;
     const roundTrip = context.travel.leg(0, v.index + 1).minutes + context.travel.leg(v.index + 1, 0).minutes;
     const reason = !openOn[i]!.some(Boolean)
       ? 'dropped.closed'

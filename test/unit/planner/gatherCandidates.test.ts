@@ -73,9 +73,10 @@ describe('gatherCandidates', () => {
     });
 
     expect(source.searches).toHaveLength(6);
+    // The first circle is the nearest (5 km by car), restaurants first.
     expect(source.searches[0]).toMatchObject({
       category: 'restaurant',
-      radiusMeters: 15_000,
+      radiusMeters: 5_000,
       size: 15,
       language: 'en',
     });
@@ -122,15 +123,16 @@ describe('gatherCandidates', () => {
     const plan = planItinerary({ trip, places: result.places, matrices: result.matrices });
     expect(plan.days).toHaveLength(3);
     expect(plan.violations).toEqual([]);
-    expect(plan.warnings.map((w) => w.code)).toContain('estimated_travel');
+    expect(plan.notes.some((n) => n.includes('estimated from distance'))).toBe(true);
   });
 
   it('keeps going when some searches fail, and fails when all do', async () => {
-    const partly = new FakePlaceSource({ places: city(), failSearch: (q) => q.query === 'museum' });
+    // Preferences are searched in the provider's language (Korean for Kakao): "museum" → 박물관.
+    const partly = new FakePlaceSource({ places: city(), failSearch: (q) => q.query === '박물관' });
     const result = await gatherCandidates(partly, trip);
     expect(result.warnings).toContainEqual({
       code: 'search_failed',
-      message: 'search "museum" failed: search failed',
+      message: 'search "박물관" failed: search failed',
     });
     expect(result.places.length).toBeGreaterThan(0);
 
