@@ -77,8 +77,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
         // Grounded: reasons only for ids that were among the candidates the ranker was given.
         const given = new Set(gathered.places.map((p) => p.id));
         rankingReasons = Object.fromEntries(Object.entries(ranked.reasons).filter(([id]) => given.has(id)));
-      }
-      else
+      } else
         this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
     }
     const plan = planItinerary({
@@ -94,7 +93,8 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       ...gathered.warnings.map((w) => `${w.code}: ${w.message}`),
       ...plan.violations.map((v) => `violation: ${JSON.stringify(v)}`),
     ];
-    if (internal.length > 0) this.#o.logger.info('itinerary planning notes', { tripId: trip.id, notes: internal });
+    if (internal.length > 0)
+      this.#o.logger.info('itinerary planning notes', { tripId: trip.id, notes: internal });
 
     await report('validating', 85);
     return {

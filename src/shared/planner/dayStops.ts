@@ -1,7 +1,7 @@
 import type { Place } from '../domain/place.js';
 import type { GroupProfile } from './groupProfile.js';
-import { kindOf } from './placeKind.js';
 import { clip, type Interval, visitableIntervals } from './openingWindows.js';
+import { kindOf } from './placeKind.js';
 import type { TimeWindow } from './solvers/routingProblem.js';
 import type { TravelModel } from './TravelModel.js';
 import { type MealRule, plannedMealMinutes, plannedVisitMinutes } from './visitDurations.js';

@@ -5,11 +5,11 @@ import { AppError } from '../errors/AppError.js';
 import { dietFit } from './dietary.js';
 import { estimateCell } from './estimateTravel.js';
 import { groupProfile } from './groupProfile.js';
-import { unsuitabilityReason } from './placeTraits.js';
 import type { PlaceSearchQuery, PlaceSource } from './PlaceSource.js';
+import { unsuitabilityReason } from './placeTraits.js';
 import type { PlanTrip, TravelMatrices } from './planTypes.js';
 import { preferenceMatcher } from './preferenceMatch.js';
-import { type ScoredPlace, scoreCandidates } from './scoreCandidates.js';
+import { scoreCandidates, type ScoredPlace } from './scoreCandidates.js';
 import {
   destinationExtentMeters,
   ringSteps,
@@ -91,7 +91,6 @@ export async function gatherCandidates(
   const calls = { search: 0, details: 0, matrix: 0 };
   const near = { lat: trip.accommodation.lat, lng: trip.accommodation.lng };
   const days = tripDates(trip.startDate, trip.endDate).length;
-  const profile = groupProfile(trip.members);
   const wanted = {
     visits: Math.max(8, VISITS_PER_DAY * days + 3),
     restaurants: Math.max(6, RESTAURANTS_PER_DAY * days + 2),
@@ -221,7 +220,8 @@ async function searchUntilEnough(
       for (const place of result.value) {
         // Never outside the destination: a Tokyo trip gets no Korean places.
         const inside =
-          haversineMeters(centre, place.location) <= extent || haversineMeters(near, place.location) <= extent;
+          haversineMeters(centre, place.location) <= extent ||
+          haversineMeters(near, place.location) <= extent;
         if (inside && !found.has(place.id)) found.set(place.id, place);
       }
     });

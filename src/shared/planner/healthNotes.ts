@@ -16,14 +16,59 @@ export interface NoteNeeds {
  * Keywords in Korean, English and Japanese (lower case). Matched as substrings: notes are short
  * and these words do not hide inside unrelated ones.
  */
-const STEP_FREE = ['wheelchair', 'no stairs', 'stairs', 'step-free', 'stroller', 'pram', 'buggy', '휠체어', '계단', '유모차', '車椅子', '車いす', '階段', 'ベビーカー'];
-const LIMITED_WALKING = ['cane', 'walker', 'knee', 'hip', 'pregnan', 'tires', 'tired', 'short walks', '지팡이', '무릎', '임신', '관절', '杖', '膝', '妊娠'];
+const STEP_FREE = [
+  'wheelchair',
+  'no stairs',
+  'stairs',
+  'step-free',
+  'stroller',
+  'pram',
+  'buggy',
+  '휠체어',
+  '계단',
+  '유모차',
+  '車椅子',
+  '車いす',
+  '階段',
+  'ベビーカー',
+];
+const LIMITED_WALKING = [
+  'cane',
+  'walker',
+  'knee',
+  'hip',
+  'pregnan',
+  'tires',
+  'tired',
+  'short walks',
+  '지팡이',
+  '무릎',
+  '임신',
+  '관절',
+  '杖',
+  '膝',
+  '妊娠',
+];
 const DIETS: ReadonlyArray<readonly [Diet, readonly string[]]> = [
   ['vegan', ['vegan', '비건', 'ヴィーガン', 'ビーガン']],
   ['vegetarian', ['vegetarian', 'veggie', '채식', '베지테리언', 'ベジタリアン', '菜食']],
   ['halal', ['halal', 'muslim', '할랄', '무슬림', 'ハラール', 'ハラル']],
   ['no_pork', ['no pork', 'pork allergy', '돼지고기', '豚肉']],
-  ['no_seafood', ['no seafood', 'seafood allergy', 'shellfish', 'fish allergy', '해산물', '갑각류', '생선', '魚介', '海鮮', '甲殻類']],
+  [
+    'no_seafood',
+    [
+      'no seafood',
+      'seafood allergy',
+      'shellfish',
+      'fish allergy',
+      '해산물',
+      '갑각류',
+      '생선',
+      '魚介',
+      '海鮮',
+      '甲殻類',
+    ],
+  ],
   ['no_beef', ['no beef', '소고기', '牛肉']],
 ];
 

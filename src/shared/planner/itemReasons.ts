@@ -35,21 +35,35 @@ export function withReasons(items: readonly ItineraryItem[], context: ReasonCont
     const place = item.place;
     if (!place || (item.kind !== 'visit' && item.kind !== 'meal')) return item;
     const before = items[position - 1];
-    const hop = before?.kind === 'travel' ? Math.round((before.travel?.durationSeconds ?? 0) / 60) : undefined;
+    const hop =
+      before?.kind === 'travel' ? Math.round((before.travel?.durationSeconds ?? 0) / 60) : undefined;
     const parts: string[] = [];
     const matched = context.matched.get(place.id) ?? [];
     const kind = kindOf(place);
     const fit = item.kind === 'meal' ? dietFit(place, profile.diets) : 'fits';
     if (item.kind === 'meal' && diets.length > 0 && fit === 'fits')
       parts.push(message(language, 'reason.diet_fits', { diets: joinList(language, diets) }));
-    if (matched.length > 0) parts.push(message(language, 'reason.matches', { what: joinList(language, matched) }));
+    if (matched.length > 0)
+      parts.push(message(language, 'reason.matches', { what: joinList(language, matched) }));
     if (item.kind === 'visit' && kind?.outdoor && context.sunset !== undefined)
       parts.push(message(language, 'reason.before_sunset', { time: formatHhmm(context.sunset) }));
-    else if (item.kind === 'visit' && kind?.evening && context.sunset !== undefined && parseHhmm(item.start) >= context.sunset - 60)
+    else if (
+      item.kind === 'visit' &&
+      kind?.evening &&
+      context.sunset !== undefined &&
+      parseHhmm(item.start) >= context.sunset - 60
+    )
       parts.push(message(language, 'reason.evening'));
-    if (profile.needsStepFree && place.wheelchairAccessible === true) parts.push(message(language, 'reason.step_free'));
-    if (place.rating !== undefined && place.rating >= GOOD_RATING && (place.ratingCount ?? 0) >= TRUSTED_REVIEWS)
-      parts.push(message(language, 'reason.rated', { rating: place.rating.toFixed(1), count: place.ratingCount ?? 0 }));
+    if (profile.needsStepFree && place.wheelchairAccessible === true)
+      parts.push(message(language, 'reason.step_free'));
+    if (
+      place.rating !== undefined &&
+      place.rating >= GOOD_RATING &&
+      (place.ratingCount ?? 0) >= TRUSTED_REVIEWS
+    )
+      parts.push(
+        message(language, 'reason.rated', { rating: place.rating.toFixed(1), count: place.ratingCount ?? 0 }),
+      );
     if (hop !== undefined && hop <= SHORT_HOP_MINUTES && hop > 0)
       parts.push(message(language, 'reason.near_previous', { minutes: hop }));
     if (parts.length === 0) parts.push(message(language, 'reason.popular'));
@@ -57,7 +71,9 @@ export function withReasons(items: readonly ItineraryItem[], context: ReasonCont
     if (profile.needsStepFree && place.wheelchairAccessible === undefined)
       notes.push(message(language, 'accessibility_unknown', { name: place.name }));
     if (item.kind === 'meal' && fit === 'unverified')
-      notes.push(message(language, 'diet_unverified', { name: place.name, diets: joinList(language, diets) }));
+      notes.push(
+        message(language, 'diet_unverified', { name: place.name, diets: joinList(language, diets) }),
+      );
     const ranked = context.rankerReasons?.[place.id]?.trim();
     return {
       ...item,

@@ -49,7 +49,8 @@ const EN: Catalog = {
   unknown_opening_hours: "{name}'s opening hours are unknown; check before you go.",
   accessibility_unknown: 'Step-free access at {name} is not known; check before you go.',
   diet_unverified: '{name} may not cater for {diets}; ask before ordering.',
-  transit_for_long_legs: 'Longer hops are by public transport or taxi, so nobody walks more than {meters} m at a time.',
+  transit_for_long_legs:
+    'Longer hops are by public transport or taxi, so nobody walks more than {meters} m at a time.',
   'dropped.closed': 'Closed on every day of the trip',
   'dropped.too_far': 'Too far from where you stay to fit in a day',
   'dropped.did_not_fit': 'Did not fit the schedule; other places matched you better',
@@ -114,7 +115,8 @@ const KO: Catalog = {
 };
 
 const JA: Catalog = {
-  meal_not_scheduled: '{date}の{meal}のレストランを組み込めませんでした。最後の訪問先の近くでお食事ください。',
+  meal_not_scheduled:
+    '{date}の{meal}のレストランを組み込めませんでした。最後の訪問先の近くでお食事ください。',
   day_without_visits: '{date}は予定を組めませんでした。自由行動にするか、再作成してください。',
   unknown_opening_hours: '{name}の営業時間が不明です。お出かけ前にご確認ください。',
   accessibility_unknown: '{name}の段差のない入口の有無が不明です。お出かけ前にご確認ください。',

@@ -52,7 +52,13 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
   { name: 'japanese', labels: ['japanese_restaurant', '일식'] },
   { name: 'korean', labels: ['korean_restaurant', '한식', '한정식'] },
   // Visits.
-  { name: 'mountain', labels: ['hiking_area', 'national_park', '산', '오름', '등산로'], outdoor: true, strenuous: true, duration: d(90, 150, 210) },
+  {
+    name: 'mountain',
+    labels: ['hiking_area', 'national_park', '산', '오름', '등산로'],
+    outdoor: true,
+    strenuous: true,
+    duration: d(90, 150, 210),
+  },
   { name: 'trail', labels: ['산책로', '둘레길'], outdoor: true, strenuous: true, duration: d(60, 90, 150) },
   { name: 'waterfall', labels: ['폭포'], outdoor: true, duration: d(30, 45, 75) },
   { name: 'beach', labels: ['beach', '해수욕장', '해변'], outdoor: true, duration: d(45, 60, 120) },
@@ -60,8 +66,17 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
   { name: 'island', labels: ['섬'], outdoor: true, duration: d(60, 120, 240) },
   { name: 'cave', labels: ['동굴'], duration: d(40, 60, 90) },
   { name: 'forest', labels: ['숲'], outdoor: true, duration: d(60, 90, 120) },
-  { name: 'garden', labels: ['botanical_garden', 'garden', '수목원', '식물원', '정원'], outdoor: true, duration: d(45, 75, 120) },
-  { name: 'temple', labels: ['buddhist_temple', 'shinto_shrine', '사찰', '절', '신사'], duration: d(40, 60, 90) },
+  {
+    name: 'garden',
+    labels: ['botanical_garden', 'garden', '수목원', '식물원', '정원'],
+    outdoor: true,
+    duration: d(45, 75, 120),
+  },
+  {
+    name: 'temple',
+    labels: ['buddhist_temple', 'shinto_shrine', '사찰', '절', '신사'],
+    duration: d(40, 60, 90),
+  },
   { name: 'palace', labels: ['고궁', '궁'], duration: d(60, 90, 150) },
   { name: 'gallery', labels: ['art_gallery', '미술관'], duration: d(60, 90, 120) },
   { name: 'museum', labels: ['museum', '박물관'], duration: d(60, 90, 150) },
@@ -71,14 +86,26 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
   { name: 'spa', labels: ['spa', '찜질방', '사우나'], duration: d(90, 120, 180) },
   { name: 'tower', labels: ['observation_deck', '전망대'], evening: true, duration: d(45, 60, 90) },
   { name: 'market', labels: ['market', '시장'], duration: d(45, 75, 120) },
-  { name: 'mall', labels: ['shopping_mall', 'department_store', '쇼핑몰', '백화점'], duration: d(45, 75, 120) },
+  {
+    name: 'mall',
+    labels: ['shopping_mall', 'department_store', '쇼핑몰', '백화점'],
+    duration: d(45, 75, 120),
+  },
   { name: 'square', labels: ['plaza', '광장'], outdoor: true, duration: d(20, 30, 40) },
   { name: 'street', labels: ['테마거리', '쇼핑거리'], duration: d(30, 45, 75) },
   { name: 'village', labels: ['문화마을'], outdoor: true, duration: d(45, 60, 90) },
   { name: 'park', labels: ['park', '공원', '도시근린공원', '하천'], outdoor: true, duration: d(40, 60, 90) },
-  { name: 'heritage', labels: ['historical_landmark', '문화유적', '유적지', '사당'], duration: d(40, 60, 90) },
+  {
+    name: 'heritage',
+    labels: ['historical_landmark', '문화유적', '유적지', '사당'],
+    duration: d(40, 60, 90),
+  },
   { name: 'theater', labels: ['performing_arts_theater', '공연장'], duration: d(60, 90, 150) },
-  { name: 'cafe', labels: ['cafe', 'coffee_shop', 'bakery', 'tea_house', '카페', '커피전문점', '전통찻집'], duration: d(30, 45, 60) },
+  {
+    name: 'cafe',
+    labels: ['cafe', 'coffee_shop', 'bakery', 'tea_house', '카페', '커피전문점', '전통찻집'],
+    duration: d(30, 45, 60),
+  },
 ];
 
 const BY_LABEL = new Map<string, PlaceKind>();

@@ -1,6 +1,6 @@
 import type { Place } from '../domain/place.js';
-import type { GroupProfile } from './groupProfile.js';
 import { dietFit } from './dietary.js';
+import type { GroupProfile } from './groupProfile.js';
 import { kindOf } from './placeKind.js';
 import { containsTerm } from './preferenceMatch.js';
 
@@ -78,7 +78,8 @@ export function isKidFriendly(place: Place): boolean {
  */
 export function unsuitabilityReason(place: Place, profile: GroupProfile): UnsuitableReason | undefined {
   if (profile.needsStepFree && place.wheelchairAccessible === false) return 'not_step_free';
-  if ((profile.hasWheelchair || profile.hasLimitedMobility) && isStrenuous(place)) return 'strenuous_mobility';
+  if ((profile.hasWheelchair || profile.hasLimitedMobility) && isStrenuous(place))
+    return 'strenuous_mobility';
   if ((profile.hasToddler || profile.hasVeryOld || profile.maxWalkDayMeters <= 4_000) && isStrenuous(place)) {
     return 'strenuous_group';
   }
@@ -88,4 +89,5 @@ export function unsuitabilityReason(place: Place, profile: GroupProfile): Unsuit
 }
 
 /** Why a place does not suit the group (message keys of the traveller-facing catalog). */
-export type UnsuitableReason = 'not_step_free' | 'strenuous_mobility' | 'strenuous_group' | 'adults_only' | 'diet';
+export type UnsuitableReason =
+  'not_step_free' | 'strenuous_mobility' | 'strenuous_group' | 'adults_only' | 'diet';

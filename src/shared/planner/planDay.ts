@@ -154,7 +154,11 @@ function restaurantsFor(
   const picked = new Map<number, (typeof open)[number]>();
   // Plus the best-scored few wherever they are (a wished-for cuisine is worth a short detour).
   const best = [...open].sort((a, b) => b.scored.score - a.scored.score).slice(0, RESTAURANTS_BEST);
-  for (const item of [...nearest(centre, RESTAURANTS_NEAR_DAY), ...nearest(home, RESTAURANTS_NEAR_HOME), ...best])
+  for (const item of [
+    ...nearest(centre, RESTAURANTS_NEAR_DAY),
+    ...nearest(home, RESTAURANTS_NEAR_HOME),
+    ...best,
+  ])
     picked.set(item.scored.index, item);
   return [...picked.values()];
 }

@@ -1,15 +1,15 @@
 import { dayItems } from './dayItems.js';
+import { scheduleStops } from './daySchedule.js';
+import { visitStop } from './dayStops.js';
 import { withReasons } from './itemReasons.js';
 import { message } from './messages.js';
 import { kindKey } from './placeKind.js';
-import { scheduleStops } from './daySchedule.js';
-import { visitStop } from './dayStops.js';
 import { planDay } from './planDay.js';
 import { planningContext } from './planningContext.js';
 import type { DroppedPlace, ItineraryDay, PlanRequest, PlanWarning } from './planTypes.js';
 import { repairItinerary } from './repairItinerary.js';
 import { siteNeighbours } from './sameSite.js';
-import { type ScoredPlace, scoreCandidates } from './scoreCandidates.js';
+import { scoreCandidates, type ScoredPlace } from './scoreCandidates.js';
 import { DEFAULT_TSPTW_OPTIONS } from './solvers/solveTsptw.js';
 import { ANY_DAY, splitDays } from './splitDays.js';
 import { type ItineraryMetrics, validateItinerary, type Violation } from './validateItinerary.js';
@@ -93,7 +93,9 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   const usedRestaurants = new Set<number>();
   const cuisinesEaten = new Map<string, number>();
   const covered = new Set<string>();
-  const matchedOf = new Map([...scored.visits, ...scored.restaurants].map((s) => [s.index, s.matchedPreferences]));
+  const matchedOf = new Map(
+    [...scored.visits, ...scored.restaurants].map((s) => [s.index, s.matchedPreferences]),
+  );
   const days: ItineraryDay[] = context.days.map((day, d) => {
     // A place of a preference no earlier day has met is worth more: every interest gets its turn.
     const uncovered = (s: ScoredPlace) => s.matchedPreferences.some((p) => !covered.has(p));
@@ -170,7 +172,8 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   const dayLength = Math.max(...context.days.map((d) => d.dayEnd - d.dayStart));
   scored.visits.forEach((v, i) => {
     // Only what the traveller would miss: places of a stated interest, or top sights, that did not make it.
-    const topSight = (v.place.rating ?? 0) >= TOP_SIGHT_RATING && (v.place.ratingCount ?? 0) >= TOP_SIGHT_REVIEWS;
+    const topSight =
+      (v.place.rating ?? 0) >= TOP_SIGHT_RATING && (v.place.ratingCount ?? 0) >= TOP_SIGHT_REVIEWS;
     if (usedVisits.has(v.index) || (v.matchedPreferences.length === 0 && !topSight)) return;
     const roundTrip = context.travel.leg(0, v.index + 1).minutes + context.travel.leg(v.index + 1, 0).minutes;
     const reason = !openOn[i]!.some(Boolean)
@@ -194,18 +197,25 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     final = { days: repaired.days, report: validateItinerary(request, { days: repaired.days }, { context }) };
   }
   if (context.travel.ignoredModes.length > 0)
-    notes.push(`Ignored ${context.travel.ignoredModes.join(', ')} matrices of the wrong size; legs were estimated`);
+    notes.push(
+      `Ignored ${context.travel.ignoredModes.join(', ')} matrices of the wrong size; legs were estimated`,
+    );
   const { legs, estimatedLegs } = final.report.metrics;
   if (estimatedLegs > 0) notes.push(`${estimatedLegs} of ${legs} travel legs are estimated from distance`);
   if (scored.rankingIdsIgnored > 0)
     notes.push(`${scored.rankingIdsIgnored} ranked id(s) were not candidates and were ignored`);
-  if (trip.transport.mode === 'walk' && final.days.some((day) => day.items.some((i) => i.travel && i.travel.mode !== 'walk'))) {
+  if (
+    trip.transport.mode === 'walk' &&
+    final.days.some((day) => day.items.some((i) => i.travel && i.travel.mode !== 'walk'))
+  ) {
     warnings.push({
       code: 'transit_for_long_legs',
       message: message(language, 'transit_for_long_legs', { meters: context.profile.maxWalkLegMeters }),
     });
   }
-  const matched = new Map([...scored.visits, ...scored.restaurants].map((s) => [s.place.id, s.matchedPreferences]));
+  const matched = new Map(
+    [...scored.visits, ...scored.restaurants].map((s) => [s.place.id, s.matchedPreferences]),
+  );
   const annotated = final.days.map((day, d) => ({
     date: day.date,
     items: withReasons(day.items, {

@@ -90,10 +90,7 @@ export interface DroppedPlace {
 
 /** Traveller-facing warnings; internal facts (estimates, repairs, ranking noise) are `PlanResult.notes`. */
 export type PlanWarningCode =
-  | 'unknown_opening_hours'
-  | 'meal_not_scheduled'
-  | 'day_without_visits'
-  | 'transit_for_long_legs';
+  'unknown_opening_hours' | 'meal_not_scheduled' | 'day_without_visits' | 'transit_for_long_legs';
 
 /** Something the traveller or the caller should know about the plan. */
 export interface PlanWarning {

@@ -3,7 +3,7 @@ import { dietFit } from './dietary.js';
 import type { GroupProfile } from './groupProfile.js';
 import { hasKnownHours } from './openingWindows.js';
 import { kindKey } from './placeKind.js';
-import { isKidFriendly, type UnsuitableReason, unsuitabilityReason } from './placeTraits.js';
+import { isKidFriendly, unsuitabilityReason, type UnsuitableReason } from './placeTraits.js';
 import type { DroppedPlace, PlanMember } from './planTypes.js';
 import { preferenceMatcher } from './preferenceMatch.js';
 

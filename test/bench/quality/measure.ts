@@ -1,5 +1,6 @@
 import { haversineMeters } from '../../../src/shared/domain/geo.js';
 import type { ItineraryDocument, ItineraryItem } from '../../../src/shared/itinerary/ItineraryDocument.js';
+import { requiredMeals } from '../../../src/shared/planner/dayStops.js';
 import { groupProfile } from '../../../src/shared/planner/groupProfile.js';
 import { kindKey, kindOf } from '../../../src/shared/planner/placeKind.js';
 import { isStrenuous } from '../../../src/shared/planner/placeTraits.js';
@@ -7,7 +8,6 @@ import { distinctPreferences, preferenceMatcher } from '../../../src/shared/plan
 import { SAME_SITE_METERS } from '../../../src/shared/planner/sameSite.js';
 import { sunsetMinutes, utcOffsetMinutes } from '../../../src/shared/planner/sunset.js';
 import { parseHhmm } from '../../../src/shared/planner/timeOfDay.js';
-import { requiredMeals } from '../../../src/shared/planner/dayStops.js';
 import { DEFAULT_MEALS } from '../../../src/shared/planner/visitDurations.js';
 import type { Trip } from '../../../src/shared/trips/tripSchema.js';
 
@@ -39,18 +39,40 @@ export interface TripQuality {
 const minutes = (item: ItineraryItem) => parseHhmm(item.end) - parseHhmm(item.start);
 
 /** Measure one generated itinerary against the traveller-level rules of issue #12. */
-export function measure(trip: Trip, doc: Pick<ItineraryDocument, 'days' | 'metrics'>, names: NamesById): TripQuality {
+export function measure(
+  trip: Trip,
+  doc: Pick<ItineraryDocument, 'days' | 'metrics'>,
+  names: NamesById,
+): TripQuality {
   const profile = groupProfile(trip.members);
-  const sensitive = profile.hasLimitedMobility || profile.hasWheelchair || profile.hasToddler || profile.hasVeryOld;
+  const sensitive =
+    profile.hasLimitedMobility || profile.hasWheelchair || profile.hasToddler || profile.hasVeryOld;
   const window = parseHhmm(trip.dailyEnd) - parseHhmm(trip.dailyStart);
   const offset = utcOffsetMinutes(trip.destination.countryCode, trip.accommodation.lng);
-  const meals = requiredMeals({ dayStart: parseHhmm(trip.dailyStart), dayEnd: parseHhmm(trip.dailyEnd), meals: DEFAULT_MEALS, profile });
+  const meals = requiredMeals({
+    dayStart: parseHhmm(trip.dailyStart),
+    dayEnd: parseHhmm(trip.dailyEnd),
+    meals: DEFAULT_MEALS,
+    profile,
+  });
   const q: TripQuality = {
     hardViolations: Number(doc.metrics?.violations ?? 0),
-    daysWithoutVisit: 0, daysWithoutLunch: 0, daysWithoutDinner: 0, repeatedRestaurants: 0,
-    wheelchairUnsuitable: 0, strenuousForGroup: 0, outdoorAfterSunset: 0, sameSiteSplits: 0,
-    daysOverTwoOfAKind: 0, namesNotInLanguage: 0, namesChecked: 0, idleShare: 0,
-    preferencesCovered: 0, preferencesStated: 0, itemsWithoutReason: 0, missed: [],
+    daysWithoutVisit: 0,
+    daysWithoutLunch: 0,
+    daysWithoutDinner: 0,
+    repeatedRestaurants: 0,
+    wheelchairUnsuitable: 0,
+    strenuousForGroup: 0,
+    outdoorAfterSunset: 0,
+    sameSiteSplits: 0,
+    daysOverTwoOfAKind: 0,
+    namesNotInLanguage: 0,
+    namesChecked: 0,
+    idleShare: 0,
+    preferencesCovered: 0,
+    preferencesStated: 0,
+    itemsWithoutReason: 0,
+    missed: [],
   };
   const restaurants = new Set<string>();
   const visitsByDay: { day: number; place: NonNullable<ItineraryItem['place']> }[] = [];
@@ -80,7 +102,8 @@ export function measure(trip: Trip, doc: Pick<ItineraryDocument, 'days' | 'metri
       if (item.kind !== 'visit') continue;
       if (sensitive && isStrenuous(item.place)) q.strenuousForGroup++;
       const sunset = sunsetMinutes(day.date, item.place.location, offset);
-      if (kindOf(item.place)?.outdoor && sunset !== undefined && parseHhmm(item.end) > sunset + 30) q.outdoorAfterSunset++;
+      if (kindOf(item.place)?.outdoor && sunset !== undefined && parseHhmm(item.end) > sunset + 30)
+        q.outdoorAfterSunset++;
       visitsByDay.push({ day: d, place: item.place });
       const providerId = item.place.id.split(':')[1]!;
       const wanted = names.get(providerId)?.[trip.language.split('-')[0]!];
@@ -98,7 +121,8 @@ export function measure(trip: Trip, doc: Pick<ItineraryDocument, 'days' | 'metri
     for (let b = a + 1; b < visitsByDay.length; b++) {
       const x = visitsByDay[a]!;
       const y = visitsByDay[b]!;
-      if (x.day !== y.day && haversineMeters(x.place.location, y.place.location) <= SAME_SITE_METERS) q.sameSiteSplits++;
+      if (x.day !== y.day && haversineMeters(x.place.location, y.place.location) <= SAME_SITE_METERS)
+        q.sameSiteSplits++;
     }
   q.idleShare = doc.days.length > 0 ? idle / doc.days.length : 1;
   const preferences = distinctPreferences(trip.members.map((m) => m.preferences));

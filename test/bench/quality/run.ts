@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 
 import { startSandbox } from '../../../src/local/sandbox/startSandbox.js';
-import { PlannerItineraryGenerator } from '../../../src/shared/pipeline/PlannerItineraryGenerator.js';
 import { placeServicesSource } from '../../../src/shared/pipeline/placeServicesSource.js';
+import { PlannerItineraryGenerator } from '../../../src/shared/pipeline/PlannerItineraryGenerator.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 import { sandboxPlaceServices } from '../../integration/places/sandboxPlaceServices.js';
 import { measure, type NamesById, type TripQuality } from './measure.js';
@@ -23,7 +23,12 @@ const trips = QUALITY_TRIPS.filter((t) => !only || t.id.includes(only));
 const dataset = JSON.parse(
   readFileSync(new URL('../../../src/local/sandbox/data/places.json', import.meta.url), 'utf8'),
 ) as { places: { kakaoId: string; googleId: string; name: Record<string, string> }[] };
-const names: NamesById = new Map(dataset.places.flatMap((p) => [[p.kakaoId, p.name], [p.googleId, p.name]]));
+const names: NamesById = new Map(
+  dataset.places.flatMap((p) => [
+    [p.kakaoId, p.name],
+    [p.googleId, p.name],
+  ]),
+);
 
 const sandbox = await startSandbox();
 sandbox.faults.add({ kind: 'latency', ms: LATENCY_MS });
@@ -36,7 +41,11 @@ const pct = (list: number[], p: number) => {
 const results: { id: string; q: TripQuality; coldMs: number; cold: number; warm: number }[] = [];
 for (const trip of trips) {
   const services = await sandboxPlaceServices(sandbox);
-  const generator = new PlannerItineraryGenerator({ source: placeServicesSource(services.places), logger, sampleData: true });
+  const generator = new PlannerItineraryGenerator({
+    source: placeServicesSource(services.places),
+    logger,
+    sampleData: true,
+  });
   const signal = new AbortController().signal;
   sandbox.stats.reset();
   const started = performance.now();
@@ -54,8 +63,14 @@ for (const trip of trips) {
     for (const day of doc.days) {
       console.log(`  ${day.date}`);
       for (const item of day.items) {
-        const what = item.place ? item.place.name : item.travel ? `${item.travel.mode} ${item.travel.distanceMeters} m` : '';
-        console.log(`    ${item.start}-${item.end} ${item.kind.padEnd(6)} ${item.meal ?? ''} ${what}${item.reason ? `  — ${item.reason}` : ''}`);
+        const what = item.place
+          ? item.place.name
+          : item.travel
+            ? `${item.travel.mode} ${item.travel.distanceMeters} m`
+            : '';
+        console.log(
+          `    ${item.start}-${item.end} ${item.kind.padEnd(6)} ${item.meal ?? ''} ${what}${item.reason ? `  — ${item.reason}` : ''}`,
+        );
       }
     }
     for (const w of doc.warnings) console.log(`  ! ${w.message}`);
@@ -78,13 +93,29 @@ const rows: [string, string, string][] = [
   ['visits/meals without a reason', String(sum((q) => q.itemsWithoutReason)), '0'],
   [
     'names not in the requested language',
-    `${((100 * sum((q) => q.namesNotInLanguage)) / Math.max(1, sum((q) => q.namesChecked))).toFixed(1)} % of ${sum((q) => q.namesChecked)}`,
+    `${(
+      (100 * sum((q) => q.namesNotInLanguage)) /
+      Math.max(
+        1,
+        sum((q) => q.namesChecked),
+      )
+    ).toFixed(1)} % of ${sum((q) => q.namesChecked)}`,
     '0 %',
   ],
-  ['mean idle share of the day window', `${((100 * sum((q) => q.idleShare)) / results.length).toFixed(1)} %`, '≤ 25 %'],
+  [
+    'mean idle share of the day window',
+    `${((100 * sum((q) => q.idleShare)) / results.length).toFixed(1)} %`,
+    '≤ 25 %',
+  ],
   [
     'preference coverage (by kind)',
-    `${((100 * sum((q) => q.preferencesCovered)) / Math.max(1, sum((q) => q.preferencesStated))).toFixed(1)} % (${sum((q) => q.preferencesCovered)}/${sum((q) => q.preferencesStated)})`,
+    `${(
+      (100 * sum((q) => q.preferencesCovered)) /
+      Math.max(
+        1,
+        sum((q) => q.preferencesStated),
+      )
+    ).toFixed(1)} % (${sum((q) => q.preferencesCovered)}/${sum((q) => q.preferencesStated)})`,
     '≥ 90 %',
   ],
 ];
@@ -92,14 +123,29 @@ const cold = results.map((r) => r.cold);
 const warm = results.map((r) => r.warm);
 const times = results.map((r) => r.coldMs);
 rows.push(
-  ['upstream calls per trip, cold (mean / max)', `${(cold.reduce((a, b) => a + b, 0) / cold.length).toFixed(1)} / ${Math.max(...cold)}`, ''],
-  ['upstream calls per trip, warm (mean / max)', `${(warm.reduce((a, b) => a + b, 0) / warm.length).toFixed(1)} / ${Math.max(...warm)}`, ''],
-  [`cold generation, ${LATENCY_MS} ms upstream latency (p50 / p95)`, `${pct(times, 50).toFixed(0)} / ${pct(times, 95).toFixed(0)} ms`, 'p95 ≤ 5000 ms'],
+  [
+    'upstream calls per trip, cold (mean / max)',
+    `${(cold.reduce((a, b) => a + b, 0) / cold.length).toFixed(1)} / ${Math.max(...cold)}`,
+    '',
+  ],
+  [
+    'upstream calls per trip, warm (mean / max)',
+    `${(warm.reduce((a, b) => a + b, 0) / warm.length).toFixed(1)} / ${Math.max(...warm)}`,
+    '',
+  ],
+  [
+    `cold generation, ${LATENCY_MS} ms upstream latency (p50 / p95)`,
+    `${pct(times, 50).toFixed(0)} / ${pct(times, 95).toFixed(0)} ms`,
+    'p95 ≤ 5000 ms',
+  ],
 );
 console.log(`== Itinerary quality: ${results.length} trips through the generator against the sandbox ==`);
 const width = Math.max(...rows.map((r) => r[0].length));
-for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padStart(22)}  ${target}`);
-console.log('\nper trip: id  violations/noVisit/noLunch/noDinner/repeat/prefs  cold calls  warm calls  cold ms');
+for (const [label, value, target] of rows)
+  console.log(`${label.padEnd(width)}  ${value.padStart(22)}  ${target}`);
+console.log(
+  '\nper trip: id  violations/noVisit/noLunch/noDinner/repeat/prefs  cold calls  warm calls  cold ms',
+);
 for (const r of results) {
   const q = r.q;
   console.log(

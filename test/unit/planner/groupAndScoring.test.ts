@@ -75,7 +75,13 @@ describe('scoreCandidates', () => {
     expect(result.visits.map((v) => v.place.id)).toEqual([ramp.id]);
     expect(result.excluded).toEqual([
       { placeId: stairs.id, name: stairs.name, reason: 'not_step_free', code: 'not_step_free', index: 1 },
-      { placeId: trail.id, name: trail.name, reason: 'strenuous_mobility', code: 'strenuous_mobility', index: 2 },
+      {
+        placeId: trail.id,
+        name: trail.name,
+        reason: 'strenuous_mobility',
+        code: 'strenuous_mobility',
+        index: 2,
+      },
       { placeId: hotel.id, name: hotel.name, reason: 'lodging is not a visit', index: 3 },
     ]);
   });
