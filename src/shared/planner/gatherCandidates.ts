@@ -160,8 +160,8 @@ export async function gatherCandidates(
   };
 }
 
-/** Search circle after circle until the trip has enough (see `gatherCandidates`). */
-async function searchUntilEnough(
+/** Search circle after circle until the trip has enough (see `gatherCandidates`); also used for recommendations. */
+export async function searchUntilEnough(
   source: PlaceSource,
   trip: PlanTrip,
   wanted: { visits: number; restaurants: number },
@@ -263,7 +263,8 @@ function selectCandidates(
   return [...visits, ...restaurants];
 }
 
-async function fillMissingHours(
+/** Fill in missing opening hours (and matched accessibility) with at most `maxCalls` detail calls. */
+export async function fillMissingHours(
   source: PlaceSource,
   places: Place[],
   language: string,
