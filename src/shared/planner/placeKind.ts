@@ -101,11 +101,8 @@ export const PLACE_KINDS: readonly PlaceKind[] = [
     duration: d(40, 60, 90),
   },
   { name: 'theater', labels: ['performing_arts_theater', '공연장'], duration: d(60, 90, 150) },
-  {
-    name: 'cafe',
-    labels: ['cafe', 'coffee_shop', 'bakery', 'tea_house', '카페', '커피전문점', '전통찻집'],
-    duration: d(30, 45, 60),
-  },
+  { name: 'teahouse', labels: ['tea_house', '전통찻집'], duration: d(30, 45, 60) },
+  { name: 'cafe', labels: ['cafe', 'coffee_shop', 'bakery', '카페', '커피전문점'], duration: d(30, 45, 60) },
 ];
 
 const BY_LABEL = new Map<string, PlaceKind>();

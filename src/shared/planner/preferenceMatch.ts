@@ -84,9 +84,13 @@ const THEMES: readonly Theme[] = [
     ko: '쇼핑',
     en: 'shopping',
   }),
+  theme('tea,teahouse,찻집,전통차,お茶,茶屋,日本茶', 'teahouse', [], 'tea,찻집', {
+    ko: '찻집',
+    en: 'tea house',
+  }),
   theme(
-    'cafe,coffee,dessert,tea,카페,커피,디저트,찻집,カフェ,コーヒー,お茶',
-    'cafe',
+    'cafe,coffee,dessert,카페,커피,디저트,カフェ,コーヒー',
+    'cafe,teahouse',
     ['cafe'],
     'cafe,coffee,카페',
     { ko: '카페', en: 'cafe' },
