@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/AppContext.js';
 import { placeServicesSource } from '../pipeline/placeServicesSource.js';
 import type { RecommendationParams } from './recommendationParams.js';
-import { type Recommendations,RecommendationService } from './RecommendationService.js';
+import { type Recommendations, RecommendationService } from './RecommendationService.js';
 
 /** Recommendations over the app's cached, resilient place services (REST and MCP share this). */
 export function recommendationsFor(
