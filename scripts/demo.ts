@@ -104,6 +104,8 @@ interface Item {
   start: string;
   end: string;
   meal?: string;
+  reason?: string;
+  warnings?: string[];
   place?: { name: string; category: string; rating?: number; openingHours?: unknown };
   travel?: { mode: string; distanceMeters: number; durationSeconds: number; estimated: boolean };
 }
@@ -130,6 +132,8 @@ for (const d of itinerary.days) {
       );
     } else if (item.kind === 'meal') {
       console.log(`  ${time}  🍽 ${item.meal ?? 'meal'} at ${item.place?.name ?? '?'}`);
+      if (item.reason) console.log(`               ${item.reason}`);
+      for (const note of item.warnings ?? []) console.log(`               ! ${note}`);
     } else if (item.kind === 'rest') {
       console.log(`  ${time}   · rest`);
     } else {
@@ -137,16 +141,16 @@ for (const d of itinerary.days) {
       console.log(
         `  ${time}  ● ${item.place?.name} [${item.place?.category}]${item.place?.rating ? ` ★${item.place.rating}` : ''}${hours}`,
       );
+      if (item.reason) console.log(`               ${item.reason}`);
+      for (const note of item.warnings ?? []) console.log(`               ! ${note}`);
     }
   }
 }
 if (itinerary.warnings.length) {
   console.log('\nWarnings:');
-  for (const w of itinerary.warnings) console.log(`  - ${w.code}: ${w.message}`);
+  for (const w of itinerary.warnings) console.log(`  - ${w.message}`);
 }
-console.log(
-  `\n${itinerary.dropped.length} candidate place(s) not scheduled (e.g. ${itinerary.dropped
-    .slice(0, 3)
-    .map((d) => d.name)
-    .join(', ')}).`,
-);
+if (itinerary.dropped.length) {
+  console.log('\nNot in the plan:');
+  for (const d of itinerary.dropped.slice(0, 8)) console.log(`  - ${d.name}: ${d.reason}`);
+}

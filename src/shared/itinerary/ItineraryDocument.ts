@@ -18,6 +18,8 @@ export interface ItineraryItem {
   travel?: { mode: TravelMode; distanceMeters: number; durationSeconds: number; estimated: boolean };
   /** Which meal a `meal` item is. */
   meal?: 'lunch' | 'dinner';
+  /** Why this place, one line in the trip's language (visits and meals). */
+  reason?: string;
   memo?: string;
   attachments?: Attachment[];
   /** Set by the upcoming-trip verifier when the place's hours changed (never a silent rewrite). */

@@ -1,6 +1,11 @@
 import type { McpTool } from './McpTool.js';
 import { PIPELINE_TOOLS } from './pipelineTools.js';
 import { PLACE_TOOLS } from './placeTools.js';
+import { recommendPlacesTool } from './recommendTool.js';
 
 /** Every tool the MCP endpoint serves. */
-export const MCP_TOOLS: readonly McpTool[] = [...PLACE_TOOLS, ...PIPELINE_TOOLS] as readonly McpTool[];
+export const MCP_TOOLS: readonly McpTool[] = [
+  ...PLACE_TOOLS,
+  recommendPlacesTool,
+  ...PIPELINE_TOOLS,
+] as readonly McpTool[];

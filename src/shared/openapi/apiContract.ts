@@ -7,6 +7,8 @@ import { createJobBodySchema } from '../jobs/Job.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
 import { placeDetailsQuerySchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
 import { matrixBodySchema, routeQuerySchema } from '../places/routeParams.js';
+import { recommendationParamsSchema } from '../recommendations/recommendationParams.js';
+import { recommendationsResultSchema } from '../recommendations/recommendationSchemas.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
 import * as r from './responseSchemas.js';
 
@@ -63,6 +65,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       200: { description: 'A page of places (ETag; Brotli/gzip when accepted)', schema: r.searchResultSchema },
       304: { description: 'Not modified (If-None-Match)' },
     },
+  },
+  {
+    method: 'get',
+    path: '/recommendations',
+    operationId: 'recommendPlaces',
+    summary: 'Places suited to a group near a point, ranked, with reasons and opening status (cached 2 h)',
+    tag: 'places',
+    auth: true,
+    query: recommendationParamsSchema,
+    responses: { 200: { description: 'Ranked places', schema: recommendationsResultSchema } },
   },
   {
     method: 'get',

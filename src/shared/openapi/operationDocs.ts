@@ -88,6 +88,14 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   reverseGeocode: {
     description: 'The address or region of a point: Kakao regions in Korea, the nearest Google place elsewhere.',
   },
+  recommendPlaces: {
+    description:
+      'Places near a destination or point ranked by the same scoring the itinerary planner uses, for the ' +
+      'group described (ages, mobility, preferences, diet): each with a one-line reason in the requested ' +
+      'language and, when a date and time are given, whether it is open then. Places known to be unsuitable ' +
+      '(e.g. not wheelchair accessible for a wheelchair user, strenuous for small children) are left out. ' +
+      'Cached for 2 hours per query.',
+  },
   createTrip: {
     description:
       'Creates a trip owned by the caller. Answers 201 with `Location` and `ETag`; bad input gets 400 with the ' +

@@ -98,6 +98,7 @@ export const itineraryItemSchema = z.object({
     })
     .optional(),
   meal: z.enum(['lunch', 'dinner']).optional(),
+  reason: z.string().optional().describe('Why this place, one line in the trip language (visits and meals).'),
   memo: z.string().optional(),
   attachments: z.array(attachmentSchema).optional(),
   warnings: z.array(z.string()).optional(),

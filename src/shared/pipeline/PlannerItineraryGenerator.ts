@@ -59,6 +59,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
 
     await report('planning', 50);
     let ranking: string[] | undefined;
+    let rankingReasons: Record<string, string> | undefined;
     let rankingStatus = 'not_used';
     if (options.useLlm && this.#o.ranker) {
       const ranked = await this.#o.ranker.rank(
@@ -71,8 +72,12 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
         signal,
       );
       rankingStatus = ranked.status;
-      if (ranked.status === 'ok') ranking = ranked.rankedIds;
-      else
+      if (ranked.status === 'ok') {
+        ranking = ranked.rankedIds;
+        // Grounded: reasons only for ids that were among the candidates the ranker was given.
+        const given = new Set(gathered.places.map((p) => p.id));
+        rankingReasons = Object.fromEntries(Object.entries(ranked.reasons).filter(([id]) => given.has(id)));
+      } else
         this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
     }
     const plan = planItinerary({
@@ -80,7 +85,16 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       places: gathered.places,
       matrices: gathered.matrices,
       ranking,
+      ...(rankingReasons ? { rankingReasons } : {}),
     });
+    // Internal facts stay in logs and metrics; travellers get only the plan's own warnings.
+    const internal = [
+      ...plan.notes,
+      ...gathered.warnings.map((w) => `${w.code}: ${w.message}`),
+      ...plan.violations.map((v) => `violation: ${JSON.stringify(v)}`),
+    ];
+    if (internal.length > 0)
+      this.#o.logger.info('itinerary planning notes', { tripId: trip.id, notes: internal });
 
     await report('validating', 85);
     return {
@@ -94,18 +108,19 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
           ...(item.place ? { place: item.place } : {}),
           ...(item.travel ? { travel: { ...item.travel } } : {}),
           ...(item.meal ? { meal: item.meal } : {}),
+          ...(item.reason ? { reason: item.reason } : {}),
+          ...(item.warnings ? { warnings: [...item.warnings] } : {}),
         })),
       })),
-      warnings: [
-        ...plan.warnings.map((w) => ({ ...w })),
-        ...gathered.warnings.map((w) => ({ code: w.code, message: w.message })),
-        ...plan.violations.map((v) => ({ code: 'violation', message: JSON.stringify(v) })),
-      ],
+      warnings: plan.warnings.map((w) => ({ ...w })),
       dropped: plan.dropped.map((d) => ({ ...d })),
       metrics: {
         ...plan.metrics,
         upstreamCalls: gathered.calls,
         estimatedCells: gathered.estimatedCells,
+        searchRadiusMeters: gathered.searchRadiusMeters,
+        violations: plan.violations.length,
+        notes: internal.length,
         ranking: rankingStatus,
       },
       ...(this.#o.sampleData ? { notice: SAMPLE_NOTICE } : {}),
@@ -123,5 +138,6 @@ function toPlanTrip(trip: Trip): PlanTrip {
     transport: trip.transport,
     members: trip.members,
     language: trip.language,
+    destination: trip.destination,
   };
 }

@@ -16,6 +16,7 @@ export function placeServicesSource(places: PlaceServices): PlaceSource {
         radius: Math.min(20_000, Math.max(1, Math.round(query.radiusMeters))),
         language: query.language,
         size: Math.min(15, query.size),
+        ...(query.page === undefined ? {} : { page: query.page }),
       });
       return (await places.search.search(params, signal)).places;
     },

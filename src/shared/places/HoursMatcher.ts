@@ -11,6 +11,7 @@ export interface GoogleMatch {
   hours?: OpeningHours;
   rating?: number;
   ratingCount?: number;
+  wheelchairAccessible?: boolean;
 }
 
 /** A Google place counts as the same place within this distance and with a similar name. */
@@ -71,6 +72,8 @@ export class HoursMatcher {
               hours: match.openingHours,
               rating: match.rating,
               ratingCount: match.ratingCount,
+              // Kakao has no accessibility data: the matched Google place's is the only one there is.
+              wheelchairAccessible: match.wheelchairAccessible,
             }
           : {};
       },
@@ -88,6 +91,9 @@ export class HoursMatcher {
       ...(value.hours ? { openingHours: { ...value.hours, source: source.name } } : {}),
       ...(place.rating === undefined && value.rating !== undefined
         ? { rating: value.rating, ratingCount: value.ratingCount }
+        : {}),
+      ...(place.wheelchairAccessible === undefined && value.wheelchairAccessible !== undefined
+        ? { wheelchairAccessible: value.wheelchairAccessible }
         : {}),
     };
   }

@@ -10,6 +10,8 @@ export interface PlaceSearchQuery {
   readonly language: string;
   /** Results wanted (Kakao allows at most 15 per page). */
   readonly size: number;
+  /** 1-based page of results (default 1). */
+  readonly page?: number;
 }
 
 /** A travel matrix request: every origin to every destination by one mode. */

@@ -19,7 +19,8 @@ export function itemId(
 export function dayItems(context: DayContext, schedule: DaySchedule): ItineraryItem[] {
   const drafts: Omit<ItineraryItem, 'id'>[] = [];
   const travelItem = (leg: Leg, departure: number): void => {
-    if (leg.minutes === 0 && leg.distanceMeters === 0) return;
+    // No 0-metre travel items: two places at one address are a step apart, not a journey.
+    if (leg.distanceMeters === 0) return;
     drafts.push({
       kind: 'travel',
       start: formatHhmm(departure),

@@ -1,6 +1,7 @@
 import type { Place } from '../domain/place.js';
 import type { GroupProfile } from './groupProfile.js';
 import { clip, type Interval, visitableIntervals } from './openingWindows.js';
+import { kindOf } from './placeKind.js';
 import type { TimeWindow } from './solvers/routingProblem.js';
 import type { TravelModel } from './TravelModel.js';
 import { type MealRule, plannedMealMinutes, plannedVisitMinutes } from './visitDurations.js';
@@ -16,6 +17,8 @@ export interface DayContext {
   readonly travel: TravelModel;
   readonly meals: readonly MealRule[];
   readonly places: readonly Place[];
+  /** Local sunset, minutes since midnight (outdoor visits end by then); unknown in polar day or night. */
+  readonly sunset?: number;
 }
 
 /** A visit or meal that can be placed on the day. */
@@ -50,9 +53,9 @@ export function requiredMeals(
 /** The place as a visit on this day, or `undefined` when it is closed or no interval is long enough. */
 export function visitStop(context: DayContext, placeIndex: number): PlannedStop | undefined {
   const place = context.places[placeIndex]!;
-  const minutes = plannedVisitMinutes(place.category, context.profile);
+  const minutes = plannedVisitMinutes(place, context.profile);
   const { intervals, known } = visitableIntervals(place, context.weekday);
-  const window = startWindow(clip(intervals, context.dayStart, context.dayEnd), minutes);
+  const window = startWindow(clip(intervals, ...daylightBounds(context, place, minutes)), minutes);
   if (!window) return undefined;
   return {
     kind: 'visit',
@@ -74,6 +77,27 @@ export function mealStop(context: DayContext, placeIndex: number, rule: MealRule
   const window = startWindow(clip(intervals, from, to), minutes);
   if (!window) return undefined;
   return { kind: 'meal', placeIndex, meal: rule.meal, minutes, restAfter: 0, window, hoursKnown: known };
+}
+
+/** Minutes an evening place (a view, a night market) is best started before sunset. */
+const EVENING_BEFORE_SUNSET = 30;
+
+/**
+ * The part of the day a visit may take: outdoor places (parks, beaches, mountains, gardens) end by
+ * sunset; views and night markets start around sunset when the day lasts long enough after it.
+ */
+export function daylightBounds(
+  context: Pick<DayContext, 'dayStart' | 'dayEnd' | 'sunset'>,
+  place: Place,
+  minutes: number,
+): [number, number] {
+  const kind = kindOf(place);
+  const { dayStart, dayEnd, sunset } = context;
+  if (sunset === undefined || kind === undefined) return [dayStart, dayEnd];
+  if (kind.outdoor) return [dayStart, Math.min(dayEnd, sunset)];
+  const eveningStart = sunset - EVENING_BEFORE_SUNSET;
+  if (kind.evening && eveningStart + minutes <= dayEnd) return [Math.max(dayStart, eveningStart), dayEnd];
+  return [dayStart, dayEnd];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Diet, noteNeeds } from './healthNotes.js';
 import type { PlanMember } from './planTypes.js';
 
 /**
@@ -20,6 +21,14 @@ export interface GroupProfile {
   readonly hasSeniors: boolean;
   readonly hasLimitedMobility: boolean;
   readonly hasWheelchair: boolean;
+  /** A child of 4 or younger. */
+  readonly hasToddler: boolean;
+  /** A traveller of 75 or older. */
+  readonly hasVeryOld: boolean;
+  /** Someone needs step-free access (wheelchair, "no stairs", a stroller). */
+  readonly needsStepFree: boolean;
+  /** Dietary needs from preferences and `health.notes`, for the whole table. */
+  readonly diets: readonly Diet[];
 }
 
 interface Pace {
@@ -52,8 +61,9 @@ function paceOf(member: PlanMember): Pace {
     paces.push({ visits: 4, walkLeg: 800, walkDay: 3_500, rest: 20, speed: 0.8, durationFactor: 1.2 });
   else if (member.age >= 65)
     paces.push({ visits: 5, walkLeg: 1_200, walkDay: 6_000, rest: 15, speed: 0.9, durationFactor: 1.1 });
+  const needs = noteNeeds(member);
   const mobility = member.health?.mobility ?? 'full';
-  if (mobility === 'limited')
+  if (mobility === 'limited' || needs.limitedWalking || needs.stepFree)
     paces.push({ visits: 4, walkLeg: 500, walkDay: 2_500, rest: 20, speed: 0.7, durationFactor: 1.2 });
   if (mobility === 'wheelchair')
     paces.push({ visits: 4, walkLeg: 600, walkDay: 3_000, rest: 20, speed: 0.8, durationFactor: 1.2 });
@@ -70,6 +80,7 @@ function paceOf(member: PlanMember): Pace {
 /** The group's profile; an empty group travels at the adult pace. */
 export function groupProfile(members: readonly PlanMember[]): GroupProfile {
   const paces = members.length > 0 ? members.map(paceOf) : [BASE_PACE];
+  const needs = members.map(noteNeeds);
   return {
     maxVisitsPerDay: Math.min(...paces.map((p) => p.visits)),
     maxWalkLegMeters: Math.min(...paces.map((p) => p.walkLeg)),
@@ -79,7 +90,11 @@ export function groupProfile(members: readonly PlanMember[]): GroupProfile {
     durationFactor: Math.max(...paces.map((p) => p.durationFactor)),
     hasChildren: members.some((m) => m.age < 12),
     hasSeniors: members.some((m) => m.age >= 65),
-    hasLimitedMobility: members.some((m) => m.health?.mobility === 'limited'),
+    hasLimitedMobility: members.some((m, i) => m.health?.mobility === 'limited' || needs[i]!.limitedWalking),
     hasWheelchair: members.some((m) => m.health?.mobility === 'wheelchair'),
+    hasToddler: members.some((m) => m.age <= 4),
+    hasVeryOld: members.some((m) => m.age >= 75),
+    needsStepFree: members.some((m, i) => m.health?.mobility === 'wheelchair' || needs[i]!.stepFree),
+    diets: [...new Set(needs.flatMap((n) => n.diets))],
   };
 }

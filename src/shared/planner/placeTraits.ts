@@ -1,5 +1,7 @@
 import type { Place } from '../domain/place.js';
+import { dietFit } from './dietary.js';
 import type { GroupProfile } from './groupProfile.js';
+import { kindOf } from './placeKind.js';
 import { containsTerm } from './preferenceMatch.js';
 
 /** Labels or name words that say a place asks for real physical effort. */
@@ -53,7 +55,9 @@ function text(place: Place): string {
   return [place.name, ...place.categories].join(' ').toLowerCase();
 }
 
+/** Mountains, hiking areas, oreum and long trails by kind, or effort words in the name or labels. */
 export function isStrenuous(place: Place): boolean {
+  if (kindOf(place)?.strenuous) return true;
   const t = text(place);
   return STRENUOUS_TERMS.some((term) => containsTerm(t, term));
 }
@@ -70,14 +74,20 @@ export function isKidFriendly(place: Place): boolean {
 
 /**
  * Why the group must not be sent to a place, when the data says so; `undefined` when it may go.
- * Unknown accessibility is not a reason to exclude (it lowers the score instead).
+ * Unknown accessibility is not a reason to exclude (it lowers the score and is flagged on the item).
  */
-export function unsuitabilityReason(place: Place, profile: GroupProfile): string | undefined {
-  if (profile.hasWheelchair && place.wheelchairAccessible === false) return 'not wheelchair accessible';
-  if ((profile.hasWheelchair || profile.hasLimitedMobility) && isStrenuous(place)) {
-    return 'strenuous for a traveller with limited mobility';
+export function unsuitabilityReason(place: Place, profile: GroupProfile): UnsuitableReason | undefined {
+  if (profile.needsStepFree && place.wheelchairAccessible === false) return 'not_step_free';
+  if ((profile.hasWheelchair || profile.hasLimitedMobility) && isStrenuous(place))
+    return 'strenuous_mobility';
+  if ((profile.hasToddler || profile.hasVeryOld || profile.maxWalkDayMeters <= 4_000) && isStrenuous(place)) {
+    return 'strenuous_group';
   }
-  if (profile.maxWalkDayMeters <= 3_500 && isStrenuous(place)) return 'strenuous for the group';
-  if (profile.hasChildren && isAdultOnly(place)) return 'not suitable for children';
+  if (profile.hasChildren && isAdultOnly(place)) return 'adults_only';
+  if (place.category === 'restaurant' && dietFit(place, profile.diets) === 'unsuitable') return 'diet';
   return undefined;
 }
+
+/** Why a place does not suit the group (message keys of the traveller-facing catalog). */
+export type UnsuitableReason =
+  'not_step_free' | 'strenuous_mobility' | 'strenuous_group' | 'adults_only' | 'diet';

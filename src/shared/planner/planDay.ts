@@ -1,6 +1,7 @@
 import { haversineMeters } from '../domain/geo.js';
-import type { LatLng, PlaceCategory } from '../domain/place.js';
+import type { LatLng } from '../domain/place.js';
 import { type DayContext, mealStop, type PlannedStop, requiredMeals, visitStop } from './dayStops.js';
+import { kindKey } from './placeKind.js';
 import type { ScoredPlace } from './scoreCandidates.js';
 import type { Matrix, TimeWindow } from './solvers/routingProblem.js';
 import { scheduleRoute } from './solvers/scheduleRoute.js';
@@ -35,6 +36,10 @@ const MEAL_PRIORITY = 1_000;
 /** Restaurants offered per meal: nearest to where the day happens, plus a few near the accommodation. */
 const RESTAURANTS_NEAR_DAY = 10;
 const RESTAURANTS_NEAR_HOME = 4;
+const RESTAURANTS_BEST = 3;
+const MAX_SAME_KIND_PER_DAY = 2;
+/** A meal may move to a nearer restaurant scoring at most this much lower. */
+const MEAL_SCORE_TOLERANCE = 12;
 
 interface DayNode {
   readonly stop: PlannedStop;
@@ -46,16 +51,16 @@ interface DayNode {
  * Plan one day: choose which places to keep and in what order (orienteering with time windows,
  * the ILS of Vansteenwegen et al.), with lunch and dinner as mandatory stops chosen among
  * restaurants open in their windows, at most the group's visits per day, its walking budget, and
- * a per-category cap for variety. The chosen stops are then ordered exactly (subset DP) and each
+ * at most two places of a kind per day. The chosen stops are then ordered exactly (subset DP) and each
  * meal is moved to the restaurant that adds the least travel to the route.
  */
 export function planDay(context: DayContext, pool: DayPool, options: DayPlanOptions): DayPlan {
   const meals = requiredMeals(context);
   const visitNodes = pool.visits.flatMap(({ scored, weight }) => {
     const stop = visitStop(context, scored.index);
-    return stop ? [{ stop, score: scored.score * weight, category: scored.place.category }] : [];
+    return stop ? [{ stop, score: scored.score * weight, kind: kindKey(scored.place) }] : [];
   });
-  const categories = [...new Set(visitNodes.map((n) => n.category))].sort();
+  const kinds = [...new Set(visitNodes.map((n) => n.kind))].sort();
   const centre = dayCentre(context, pool);
   const mealNodes = meals.flatMap((rule, group) =>
     restaurantsFor(context, pool.restaurants, rule, centre).map(({ stop, scored }) => ({
@@ -69,13 +74,11 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
     ...visitNodes.map((n) => ({
       stop: n.stop,
       score: n.score,
-      group: meals.length + categories.indexOf(n.category),
+      group: meals.length + kinds.indexOf(n.kind),
     })),
   ];
-  const limits = [
-    ...meals.map(() => 1),
-    ...categories.map((c) => categoryLimit(c, visitNodes, context.profile.maxVisitsPerDay)),
-  ];
+  // Variety: at most two places of one kind a day (two temples, not three waterfalls).
+  const limits = [...meals.map(() => 1), ...kinds.map(() => MAX_SAME_KIND_PER_DAY)];
 
   const points = [0, ...nodes.map((n) => n.stop.placeIndex + 1)];
   const legs = points.map((from) => points.map((to) => context.travel.leg(from, to)));
@@ -149,19 +152,15 @@ function restaurantsFor(
       )
       .slice(0, count);
   const picked = new Map<number, (typeof open)[number]>();
-  for (const item of [...nearest(centre, RESTAURANTS_NEAR_DAY), ...nearest(home, RESTAURANTS_NEAR_HOME)])
+  // Plus the best-scored few wherever they are (a wished-for cuisine is worth a short detour).
+  const best = [...open].sort((a, b) => b.scored.score - a.scored.score).slice(0, RESTAURANTS_BEST);
+  for (const item of [
+    ...nearest(centre, RESTAURANTS_NEAR_DAY),
+    ...nearest(home, RESTAURANTS_NEAR_HOME),
+    ...best,
+  ])
     picked.set(item.scored.index, item);
   return [...picked.values()];
-}
-
-/** At least two of a category per day; more when the candidates are mostly of that category. */
-function categoryLimit(
-  category: PlaceCategory,
-  visits: readonly { category: PlaceCategory }[],
-  maxVisits: number,
-): number {
-  const share = visits.filter((v) => v.category === category).length / Math.max(1, visits.length);
-  return Math.max(2, Math.ceil(maxVisits * share));
 }
 
 function walkedMeters(walk: Matrix, route: readonly number[]): number {
@@ -232,6 +231,8 @@ function moveMealsNearRoute(
       const node = index + 1;
       if (candidate.group !== current.group || route.includes(node)) return;
       if (otherMealPlaces.has(candidate.stop.placeIndex)) return;
+      // Shorter travel is no reason to trade a clearly better meal (a wished-for cuisine) for a worse one.
+      if (!repeated && candidate.score < current.score - MEAL_SCORE_TOLERANCE) return;
       const trial = route.map((n, p) => (p === position ? node : n));
       const schedule = scheduleRoute(problem, trial);
       if (!schedule.feasible || !walksEnough(trial)) return;

@@ -1,15 +1,17 @@
 import { dayItems } from './dayItems.js';
 import { scheduleStops } from './daySchedule.js';
 import { visitStop } from './dayStops.js';
-import { UNKNOWN_HOURS_WINDOW } from './openingWindows.js';
+import { withReasons } from './itemReasons.js';
+import { message } from './messages.js';
+import { kindKey } from './placeKind.js';
 import { planDay } from './planDay.js';
 import { planningContext } from './planningContext.js';
 import type { DroppedPlace, ItineraryDay, PlanRequest, PlanWarning } from './planTypes.js';
 import { repairItinerary } from './repairItinerary.js';
-import { scoreCandidates } from './scoreCandidates.js';
+import { siteNeighbours } from './sameSite.js';
+import { scoreCandidates, type ScoredPlace } from './scoreCandidates.js';
 import { DEFAULT_TSPTW_OPTIONS } from './solvers/solveTsptw.js';
 import { ANY_DAY, splitDays } from './splitDays.js';
-import { formatHhmm } from './timeOfDay.js';
 import { type ItineraryMetrics, validateItinerary, type Violation } from './validateItinerary.js';
 import { DEFAULT_MEALS, type MealRule, plannedVisitMinutes } from './visitDurations.js';
 
@@ -36,7 +38,10 @@ export interface PlanMetrics extends ItineraryMetrics {
 /** The planner's answer (docs/architecture.md#api-contract itinerary shape, plus metrics). */
 export interface PlanResult {
   readonly days: ItineraryDay[];
+  /** For the traveller, in the trip's language. */
   readonly warnings: PlanWarning[];
+  /** Internal facts for logs and metrics (estimated legs, repairs, ignored ranking ids), in English. */
+  readonly notes: string[];
   readonly dropped: DroppedPlace[];
   /** Violations left after repair (normally none). */
   readonly violations: Violation[];
@@ -45,6 +50,13 @@ export interface PlanResult {
 
 /** A visit outside its day's sector is worth this share of its score on that day. */
 const OTHER_SECTOR_WEIGHT = 0.5;
+/** Each earlier meal of the same cuisine keeps this share of a restaurant's score. */
+const CUISINE_REPEAT = 0.75;
+/** Weight of a visit that meets a stated preference no earlier day has met. */
+const UNMET_PREFERENCE_BOOST = 1.6;
+/** A place this well rated by this many is worth telling the traveller about when it is left out. */
+const TOP_SIGHT_RATING = 4.5;
+const TOP_SIGHT_REVIEWS = 1_000;
 
 /**
  * Plan a trip: score the candidates for the group, split them into days by geography around the
@@ -61,6 +73,7 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   };
   const context = planningContext(request, meals);
   const { trip } = request;
+  const language = trip.language;
   const scored = scoreCandidates(request.places, trip.members, context.profile, request.ranking);
   const openOn = scored.visits.map((v) => context.days.map((day) => visitStop(day, v.index) !== undefined));
   const homeDay = splitDays(
@@ -68,32 +81,70 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     scored.visits.map((v, i) => ({ location: v.place.location, score: v.score, openOn: openOn[i]! })),
     context.days.length,
   );
+  // One site, one day: neighbours follow the best-scored place of their site.
+  const neighbours = siteNeighbours(scored.visits.map((v) => v.place));
+  scored.visits.forEach((_, i) => {
+    for (const j of neighbours[i]!) if (j < i && homeDay[j] !== ANY_DAY) homeDay[i] = homeDay[j]!;
+  });
 
   const warnings: PlanWarning[] = [];
   const usedVisits = new Set<number>();
+  const blockedVisits = new Set<number>();
   const usedRestaurants = new Set<number>();
+  const cuisinesEaten = new Map<string, number>();
+  const covered = new Set<string>();
+  const matchedOf = new Map(
+    [...scored.visits, ...scored.restaurants].map((s) => [s.index, s.matchedPreferences]),
+  );
   const days: ItineraryDay[] = context.days.map((day, d) => {
+    // A place of a preference no earlier day has met is worth more: every interest gets its turn.
+    const uncovered = (s: ScoredPlace) => s.matchedPreferences.some((p) => !covered.has(p));
     const visits = scored.visits
       .map((scoredPlace, i) => ({ scored: scoredPlace, i }))
-      .filter(({ scored: s, i }) => !usedVisits.has(s.index) && openOn[i]![d])
+      .filter(({ scored: s, i }) => !usedVisits.has(s.index) && !blockedVisits.has(s.index) && openOn[i]![d])
       .map(({ scored: s, i }) => ({
         scored: s,
-        weight: homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT,
+        weight:
+          (homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT) *
+          (uncovered(s) ? UNMET_PREFERENCE_BOOST : 1),
       }));
-    // Prefer restaurants not eaten at yet; go back to known ones when no new one can serve a meal.
-    const fresh = scored.restaurants.filter((r) => !usedRestaurants.has(r.index));
+    // Vary cuisine across the trip: each earlier meal of a cuisine makes it less attractive.
+    const varied = (list: readonly ScoredPlace[]) =>
+      list.map((r) => ({
+        ...r,
+        score:
+          r.score *
+          CUISINE_REPEAT ** (cuisinesEaten.get(kindKey(r.place)) ?? 0) *
+          (uncovered(r) ? UNMET_PREFERENCE_BOOST : 1),
+      }));
+    // Prefer restaurants not eaten at yet; go back to known ones only when no new one can serve a meal.
+    const fresh = varied(scored.restaurants.filter((r) => !usedRestaurants.has(r.index)));
     let plan = planDay(day, { visits, restaurants: fresh }, dayOptions);
     if (plan.missingMeals.length > 0 && fresh.length < scored.restaurants.length) {
-      const again = planDay(day, { visits, restaurants: scored.restaurants }, dayOptions);
+      const again = planDay(day, { visits, restaurants: varied(scored.restaurants) }, dayOptions);
       if (again.missingMeals.length < plan.missingMeals.length) plan = again;
     }
-    for (const stop of plan.stops)
-      (stop.kind === 'visit' ? usedVisits : usedRestaurants).add(stop.placeIndex);
+    for (const stop of plan.stops) {
+      for (const p of matchedOf.get(stop.placeIndex) ?? []) covered.add(p);
+      if (stop.kind === 'meal') {
+        usedRestaurants.add(stop.placeIndex);
+        const cuisine = kindKey(request.places[stop.placeIndex]!);
+        cuisinesEaten.set(cuisine, (cuisinesEaten.get(cuisine) ?? 0) + 1);
+        continue;
+      }
+      usedVisits.add(stop.placeIndex);
+      // A site's other places are seen today or not at all, never split over two days.
+      const i = scored.visits.findIndex((v) => v.index === stop.placeIndex);
+      for (const j of neighbours[i] ?? []) blockedVisits.add(scored.visits[j]!.index);
+    }
     for (const rule of plan.missingMeals) {
       warnings.push({
         code: 'meal_not_scheduled',
         date: day.date,
-        message: `No restaurant open for ${rule.meal} could be fitted on ${day.date}`,
+        message: message(language, 'meal_not_scheduled', {
+          meal: message(language, `meal.${rule.meal}`),
+          date: day.date,
+        }),
       });
     }
     for (const stop of plan.stops.filter((s) => !s.hoursKnown)) {
@@ -102,31 +153,37 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
         code: 'unknown_opening_hours',
         date: day.date,
         placeId: place.id,
-        message: `Opening hours of ${place.name} are unknown; it is scheduled within ${formatHhmm(UNKNOWN_HOURS_WINDOW.start)}–${formatHhmm(UNKNOWN_HOURS_WINDOW.end)} — check before going`,
+        message: message(language, 'unknown_opening_hours', { name: place.name }),
       });
     }
     if (!plan.stops.some((s) => s.kind === 'visit')) {
       warnings.push({
         code: 'day_without_visits',
         date: day.date,
-        message: `No place could be scheduled on ${day.date}`,
+        message: message(language, 'day_without_visits', { date: day.date }),
       });
     }
     return { date: day.date, items: dayItems(day, scheduleStops(day, plan.stops)) };
   });
 
-  const dropped: DroppedPlace[] = [...scored.excluded];
+  const dropped: DroppedPlace[] = scored.excluded
+    .filter((e) => e.code !== undefined && request.places[e.index]?.category !== 'restaurant')
+    .map((e) => ({ placeId: e.placeId, name: e.name, reason: message(language, `dropped.${e.code!}`) }));
   const dayLength = Math.max(...context.days.map((d) => d.dayEnd - d.dayStart));
   scored.visits.forEach((v, i) => {
-    if (usedVisits.has(v.index)) return;
+    // Only what the traveller would miss: places of a stated interest, or top sights, that did not make it.
+    const topSight =
+      (v.place.rating ?? 0) >= TOP_SIGHT_RATING && (v.place.ratingCount ?? 0) >= TOP_SIGHT_REVIEWS;
+    if (usedVisits.has(v.index) || (v.matchedPreferences.length === 0 && !topSight)) return;
     const roundTrip = context.travel.leg(0, v.index + 1).minutes + context.travel.leg(v.index + 1, 0).minutes;
     const reason = !openOn[i]!.some(Boolean)
-      ? 'closed (or not open long enough) on every day of the trip'
-      : roundTrip + plannedVisitMinutes(v.place.category, context.profile) > dayLength
-        ? 'too far from the accommodation to fit in a day'
-        : 'did not fit the schedule (lower priority than the chosen places)';
-    dropped.push({ placeId: v.place.id, name: v.place.name, reason });
+      ? 'dropped.closed'
+      : roundTrip + plannedVisitMinutes(v.place, context.profile) > dayLength
+        ? 'dropped.too_far'
+        : 'dropped.did_not_fit';
+    dropped.push({ placeId: v.place.id, name: v.place.name, reason: message(language, reason) });
   });
+  const notes: string[] = [];
 
   const first = validateItinerary(request, { days }, { context });
   let final = { days, report: first };
@@ -136,33 +193,43 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     const scoreOf = new Map([...scored.visits, ...scored.restaurants].map((s) => [s.index, s.score]));
     const repaired = repairItinerary({ days }, repairable, context, (index) => scoreOf.get(index) ?? 0);
     dropped.push(...repaired.dropped);
-    warnings.push({
-      code: 'repaired',
-      message: `Repaired ${repaired.repairedDates.join(', ')}: ${repairable.length} problem(s) found`,
-    });
+    notes.push(`Repaired ${repaired.repairedDates.join(', ')}: ${repairable.length} problem(s) found`);
     final = { days: repaired.days, report: validateItinerary(request, { days: repaired.days }, { context }) };
   }
-  if (context.travel.ignoredModes.length > 0) {
-    warnings.push({
-      code: 'matrix_shape_mismatch',
-      message: `Ignored ${context.travel.ignoredModes.join(', ')} matrices of the wrong size; legs were estimated`,
-    });
-  }
+  if (context.travel.ignoredModes.length > 0)
+    notes.push(
+      `Ignored ${context.travel.ignoredModes.join(', ')} matrices of the wrong size; legs were estimated`,
+    );
   const { legs, estimatedLegs } = final.report.metrics;
-  if (estimatedLegs > 0)
+  if (estimatedLegs > 0) notes.push(`${estimatedLegs} of ${legs} travel legs are estimated from distance`);
+  if (scored.rankingIdsIgnored > 0)
+    notes.push(`${scored.rankingIdsIgnored} ranked id(s) were not candidates and were ignored`);
+  if (
+    trip.transport.mode === 'walk' &&
+    final.days.some((day) => day.items.some((i) => i.travel && i.travel.mode !== 'walk'))
+  ) {
     warnings.push({
-      code: 'estimated_travel',
-      message: `${estimatedLegs} of ${legs} travel legs are estimated from distance`,
-    });
-  if (scored.rankingIdsIgnored > 0) {
-    warnings.push({
-      code: 'ranking_ids_ignored',
-      message: `${scored.rankingIdsIgnored} ranked id(s) were not candidates and were ignored`,
+      code: 'transit_for_long_legs',
+      message: message(language, 'transit_for_long_legs', { meters: context.profile.maxWalkLegMeters }),
     });
   }
+  const matched = new Map(
+    [...scored.visits, ...scored.restaurants].map((s) => [s.place.id, s.matchedPreferences]),
+  );
+  const annotated = final.days.map((day, d) => ({
+    date: day.date,
+    items: withReasons(day.items, {
+      language,
+      profile: context.profile,
+      ...(context.days[d]?.sunset === undefined ? {} : { sunset: context.days[d]!.sunset }),
+      matched,
+      ...(request.rankingReasons ? { rankerReasons: request.rankingReasons } : {}),
+    }),
+  }));
   return {
-    days: final.days,
+    days: annotated,
     warnings,
+    notes,
     dropped,
     violations: final.report.violations,
     metrics: {

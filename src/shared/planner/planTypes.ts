@@ -27,6 +27,8 @@ export interface PlanTrip {
   readonly transport: { readonly mode: 'car' | 'transit' | 'walk' | 'mixed' };
   readonly members: readonly PlanMember[];
   readonly language: string;
+  /** The destination's centre and country; candidates are kept inside its extent. */
+  readonly destination?: { readonly lat: number; readonly lng: number; readonly countryCode?: string };
 }
 
 /**
@@ -44,6 +46,8 @@ export interface PlanRequest {
   readonly matrices: TravelMatrices;
   /** Candidate ids in the order an LLM preferred them; ids not among `places` are ignored and counted. */
   readonly ranking?: readonly string[];
+  /** The LLM's one-line reasons by candidate id (shown for the places it was given). */
+  readonly rankingReasons?: Readonly<Record<string, string>>;
 }
 
 /** A travel leg as shown in the itinerary. */
@@ -66,6 +70,10 @@ export interface ItineraryItem {
   readonly travel?: ItineraryTravel;
   /** Which meal a `meal` item is. */
   readonly meal?: 'lunch' | 'dinner';
+  /** Why this place, one line in the trip's language (visits and meals). */
+  readonly reason?: string;
+  /** What the traveller should check about this item (unknown access, an unverified diet). */
+  readonly warnings?: readonly string[];
 }
 
 export interface ItineraryDay {
@@ -80,14 +88,9 @@ export interface DroppedPlace {
   readonly reason: string;
 }
 
+/** Traveller-facing warnings; internal facts (estimates, repairs, ranking noise) are `PlanResult.notes`. */
 export type PlanWarningCode =
-  | 'unknown_opening_hours'
-  | 'estimated_travel'
-  | 'meal_not_scheduled'
-  | 'ranking_ids_ignored'
-  | 'matrix_shape_mismatch'
-  | 'day_without_visits'
-  | 'repaired';
+  'unknown_opening_hours' | 'meal_not_scheduled' | 'day_without_visits' | 'transit_for_long_legs';
 
 /** Something the traveller or the caller should know about the plan. */
 export interface PlanWarning {

@@ -2,6 +2,7 @@ import { AppError } from '../errors/AppError.js';
 import type { DayContext } from './dayStops.js';
 import { type GroupProfile, groupProfile } from './groupProfile.js';
 import type { PlanRequest } from './planTypes.js';
+import { sunsetMinutes, utcOffsetMinutes } from './sunset.js';
 import { parseHhmm } from './timeOfDay.js';
 import { TravelModel } from './TravelModel.js';
 import { tripDates, weekdayOf } from './tripDates.js';
@@ -62,6 +63,7 @@ export function planningContext(
   request.places.forEach((place, index) => {
     if (!placeIndex.has(place.id)) placeIndex.set(place.id, index);
   });
+  const offset = utcOffsetMinutes(trip.destination?.countryCode, trip.accommodation.lng);
   const days = dates.map((date) => ({
     date,
     weekday: weekdayOf(date),
@@ -71,6 +73,7 @@ export function planningContext(
     travel,
     meals,
     places: request.places,
+    sunset: sunsetMinutes(date, trip.accommodation, offset),
   }));
   return { profile, travel, days, placeIndex };
 }

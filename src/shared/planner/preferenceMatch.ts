@@ -1,105 +1,126 @@
 import type { Place, PlaceCategory } from '../domain/place.js';
+import { kindOf } from './placeKind.js';
 
 /** A theme travellers name in many ways, and how a place shows it. */
 interface Theme {
-  /** Words (any language) that, found in a stated preference, select this theme. */
+  /** Words (Korean, English, Japanese) that, found in a stated preference, select this theme. */
   readonly triggers: readonly string[];
+  /** Fine-grained kinds (see `placeKind.ts`) that satisfy it. */
+  readonly kinds: readonly string[];
+  /** Broad categories that satisfy it (only for broad themes such as "nature" or "food"). */
   readonly categories: readonly PlaceCategory[];
-  /** Words that, found in a place's name or provider labels, show the theme. */
+  /** Name words that show the theme when a place's labels name no kind. */
   readonly keywords: readonly string[];
+  /** What to search for: Korean (Kakao) and English (Google). */
+  readonly search?: { readonly ko: readonly string[]; readonly en: readonly string[] };
 }
 
+const theme = (
+  triggers: string,
+  kinds: string,
+  categories: readonly PlaceCategory[] = [],
+  keywords = '',
+  search?: { ko: string; en: string },
+): Theme => ({
+  triggers: triggers.split(','),
+  kinds: kinds.split(',').filter(Boolean),
+  categories,
+  keywords: keywords.split(',').filter(Boolean),
+  ...(search ? { search: { ko: search.ko.split('|'), en: search.en.split('|') } } : {}),
+});
+
+/** Specific themes select fine kinds: "temple" is met by a temple or shrine, not by any culture place. */
 const THEMES: readonly Theme[] = [
-  { triggers: ['museum', '박물관'], categories: [], keywords: ['museum', '박물관'] },
-  {
-    triggers: ['art', 'gallery', '미술', '갤러리'],
-    categories: [],
-    keywords: ['art', 'gallery', '미술관', '갤러리'],
-  },
-  {
-    triggers: ['history', 'historic', 'heritage', 'palace', 'temple', '역사', '궁', '사찰', '문화재'],
-    categories: ['culture'],
-    keywords: [
-      'palace',
-      'temple',
-      'shrine',
-      'fortress',
-      'heritage',
-      '궁궐',
-      '고궁',
-      '사찰',
-      '유적',
-      '문화재',
-    ],
-  },
-  { triggers: ['culture', 'cultural', '문화'], categories: ['culture'], keywords: [] },
-  {
-    triggers: ['nature', 'park', 'garden', 'outdoor', '자연', '공원', '정원'],
-    categories: ['nature'],
-    keywords: ['park', 'garden', '공원', '정원', '숲'],
-  },
-  {
-    triggers: ['hiking', 'hike', 'trek', 'mountain', '등산', '산행'],
-    categories: ['nature'],
-    keywords: ['trail', 'mountain', '등산', '둘레길', '산행'],
-  },
-  {
-    triggers: ['beach', 'sea', 'ocean', '바다', '해변', '해수욕'],
-    categories: ['nature'],
-    keywords: ['beach', '해변', '해수욕장', '바다'],
-  },
-  {
-    triggers: ['food', 'eat', 'cuisine', 'restaurant', 'gourmet', '맛집', '음식', '미식'],
-    categories: ['restaurant'],
-    keywords: [],
-  },
-  {
-    triggers: ['cafe', 'coffee', 'dessert', '카페', '커피', '디저트'],
-    categories: ['cafe'],
-    keywords: ['cafe', 'coffee', '카페'],
-  },
-  {
-    triggers: ['shopping', 'shop', 'market', 'mall', '쇼핑', '시장', '백화점'],
-    categories: ['shopping'],
-    keywords: ['market', 'mall', '시장', '백화점'],
-  },
-  {
-    triggers: ['activity', 'activities', 'adventure', 'sport', '체험', '액티비티', '레저'],
-    categories: ['activity'],
-    keywords: [],
-  },
-  {
-    triggers: [
-      'kids',
-      'children',
-      'family',
-      'zoo',
-      'aquarium',
-      'theme park',
-      '아이',
-      '어린이',
-      '동물원',
-      '아쿠아리움',
-      '놀이공원',
-    ],
-    categories: [],
-    keywords: [
-      'zoo',
-      'aquarium',
-      'theme park',
-      'amusement',
-      'playground',
-      '동물원',
-      '아쿠아리움',
-      '놀이공원',
-      '키즈',
-    ],
-  },
-  {
-    triggers: ['sightseeing', 'landmark', 'view', 'tour', '관광', '명소', '전망'],
-    categories: ['attraction'],
-    keywords: ['tower', 'observatory', '전망대'],
-  },
+  theme('museum,박물관,博物館,ミュージアム', 'museum,gallery', [], 'museum,박물관', {
+    ko: '박물관',
+    en: 'museum',
+  }),
+  theme('art,gallery,미술,갤러리,美術,アート,ギャラリー', 'gallery', [], 'art,gallery,미술관,갤러리', {
+    ko: '미술관',
+    en: 'art gallery',
+  }),
+  theme('temple,shrine,사찰,절,신사,寺,神社,お寺', 'temple', [], 'temple,shrine,사찰', {
+    ko: '사찰',
+    en: 'temple',
+  }),
+  theme('palace,궁궐,고궁,宮殿,王宮,御所,城', 'palace', [], 'palace,궁', { ko: '고궁', en: 'palace' }),
+  theme(
+    'history,historic,heritage,역사,문화재,유적,歴史,史跡,遺跡',
+    'palace,temple,heritage,museum',
+    [],
+    'palace,temple,heritage,fortress,궁궐,고궁,유적,문화재',
+    { ko: '문화재', en: 'historic site' },
+  ),
+  theme('culture,cultural,문화,文化', 'palace,temple,heritage,museum,gallery,theater', ['culture']),
+  theme('nature,outdoor,자연,自然,アウトドア', '', ['nature'], 'park,garden,공원,정원,숲'),
+  theme('park,garden,공원,정원,公園,庭園', 'park,garden,forest', [], 'park,garden,공원,정원', {
+    ko: '공원',
+    en: 'park',
+  }),
+  theme(
+    'hiking,hike,trek,mountain,등산,산행,오름,트레킹,ハイキング,登山,山歩き',
+    'mountain,trail',
+    [],
+    'trail,hiking,등산,둘레길',
+    { ko: '등산', en: 'hiking' },
+  ),
+  theme(
+    'beach,sea,ocean,coast,바다,해변,해수욕,해안,ビーチ,海辺,海岸',
+    'beach,coast,island',
+    [],
+    'beach,해변,해수욕장',
+    { ko: '해변', en: 'beach' },
+  ),
+  theme('waterfall,폭포,滝', 'waterfall', [], '폭포,waterfall', { ko: '폭포', en: 'waterfall' }),
+  theme('food,eat,cuisine,restaurant,gourmet,맛집,음식,미식,グルメ,食べ', '', ['restaurant']),
+  theme('seafood,sushi,해산물,해물,회,초밥,海鮮,寿司,刺身', 'seafood,sushi', [], '', {
+    ko: '해물',
+    en: 'seafood',
+  }),
+  theme('ramen,라멘,ラーメン,つけ麺', 'ramen', [], 'ramen,라멘', { ko: '라멘', en: 'ramen' }),
+  theme('noodle,국수,냉면,麺,そば,うどん', 'noodles,ramen', [], '', { ko: '국수', en: 'noodles' }),
+  theme('market,시장,市場,マーケット', 'market', [], 'market,시장', { ko: '시장', en: 'market' }),
+  theme('shopping,shop,mall,쇼핑,백화점,買い物,ショッピング', 'mall,market,street', ['shopping'], '', {
+    ko: '쇼핑',
+    en: 'shopping',
+  }),
+  theme('tea,teahouse,찻집,전통차,お茶,茶屋,日本茶', 'teahouse', [], 'tea,찻집', {
+    ko: '찻집',
+    en: 'tea house',
+  }),
+  theme(
+    'cafe,coffee,dessert,카페,커피,디저트,カフェ,コーヒー',
+    'cafe,teahouse',
+    ['cafe'],
+    'cafe,coffee,카페',
+    { ko: '카페', en: 'cafe' },
+  ),
+  theme(
+    'kids,children,family,아이,어린이,가족,子供,子ども,家族',
+    'zoo,aquarium,theme_park',
+    [],
+    'playground,키즈',
+    { ko: '아쿠아리움|동물원|테마파크', en: 'aquarium|zoo|amusement park' },
+  ),
+  theme('zoo,aquarium,동물원,아쿠아리움,水族館,動物園', 'zoo,aquarium', [], '', {
+    ko: '아쿠아리움|동물원',
+    en: 'aquarium|zoo',
+  }),
+  theme('theme park,amusement,놀이공원,테마파크,遊園地,テーマパーク', 'theme_park', [], '', {
+    ko: '테마파크',
+    en: 'amusement park',
+  }),
+  theme(
+    'view,tower,observatory,night view,전망,야경,타워,展望,夜景,タワー',
+    'tower',
+    [],
+    'observatory,전망대',
+    { ko: '전망대', en: 'observation deck' },
+  ),
+  theme('nightlife,bar,pub,술집,夜遊び,居酒屋,バー', 'bar,izakaya', [], '', { ko: '술집', en: 'bar' }),
+  theme('spa,sauna,onsen,찜질방,온천,스파,温泉,銭湯', 'spa', [], '', { ko: '찜질방', en: 'spa' }),
+  theme('activity,activities,adventure,sport,체험,액티비티,레저,アクティビティ,体験', '', ['activity']),
+  theme('sightseeing,landmark,tour,관광,명소,観光,名所', 'tower,square,street,village', ['attraction']),
 ];
 
 /** What a stated preference looks for: themes it names, or else its own words. */
@@ -128,10 +149,20 @@ function placeText(place: Place): string {
   return [place.name, ...place.categories].join(' ').toLowerCase();
 }
 
-/** Build a matcher for one stated preference (case-insensitive; English and Korean vocabulary). */
+/** The themes a stated preference names (empty when it names none). */
+function themesOf(preference: string): Theme[] {
+  const wanted = preference.trim().toLowerCase();
+  return THEMES.filter((t) => t.triggers.some((trigger) => containsTerm(wanted, trigger)));
+}
+
+/**
+ * Build a matcher for one stated preference (Korean, English or Japanese). A place meets it when
+ * its kind is one the theme names (or, for broad themes, its category); a place whose labels name
+ * no kind may still show it by name.
+ */
 export function preferenceMatcher(preference: string): PreferenceMatcher {
   const wanted = preference.trim().toLowerCase();
-  const themes = THEMES.filter((theme) => theme.triggers.some((trigger) => containsTerm(wanted, trigger)));
+  const themes = themesOf(preference);
   if (themes.length === 0) {
     // An unknown preference still counts when the place's own labels say it.
     return { preference, matches: (place) => wanted.length > 1 && containsTerm(placeText(place), wanted) };
@@ -139,14 +170,22 @@ export function preferenceMatcher(preference: string): PreferenceMatcher {
   return {
     preference,
     matches(place) {
-      const text = placeText(place);
+      const kind = kindOf(place)?.name;
       return themes.some(
-        (theme) =>
-          theme.categories.includes(place.category) ||
-          theme.keywords.some((keyword) => containsTerm(text, keyword)),
+        (t) =>
+          (kind !== undefined && t.kinds.includes(kind)) ||
+          t.categories.includes(place.category) ||
+          (kind === undefined && t.keywords.some((keyword) => containsTerm(placeText(place), keyword))),
       );
     },
   };
+}
+
+/** Search words for a preference: the themes' own words in Korean or English, else the preference itself. */
+export function preferenceSearchTerms(preference: string, korean: boolean): string[] {
+  const themes = themesOf(preference).filter((t) => t.search !== undefined);
+  if (themes.length === 0) return [preference.trim()];
+  return [...new Set(themes.flatMap((t) => (korean ? t.search!.ko : t.search!.en)))];
 }
 
 /** The distinct stated preferences of the group (trimmed, case-insensitive). */

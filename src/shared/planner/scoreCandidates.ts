@@ -1,7 +1,9 @@
 import type { Place, PlaceCategory } from '../domain/place.js';
+import { dietFit } from './dietary.js';
 import type { GroupProfile } from './groupProfile.js';
 import { hasKnownHours } from './openingWindows.js';
-import { isKidFriendly, unsuitabilityReason } from './placeTraits.js';
+import { kindKey } from './placeKind.js';
+import { isKidFriendly, unsuitabilityReason, type UnsuitableReason } from './placeTraits.js';
 import type { DroppedPlace, PlanMember } from './planTypes.js';
 import { preferenceMatcher } from './preferenceMatch.js';
 
@@ -19,7 +21,8 @@ export interface ScoredCandidates {
   readonly visits: readonly ScoredPlace[];
   /** Places to eat lunch or dinner at, best first. */
   readonly restaurants: readonly ScoredPlace[];
-  readonly excluded: readonly DroppedPlace[];
+  /** Places the group must not visit: `code` says why (a `dropped.*` message), `index` into the request. */
+  readonly excluded: readonly (DroppedPlace & { index: number; code?: UnsuitableReason })[];
   /** Ranking ids that are not candidates (an LLM inventing places); they were ignored. */
   readonly rankingIdsIgnored: number;
 }
@@ -64,19 +67,27 @@ export function scoreCandidates(
     .map((m) => m.preferences.map(preferenceMatcher));
   const { rankOf, ignored } = rankingPositions(places, ranking);
 
-  const excluded: DroppedPlace[] = [];
+  const excluded: (DroppedPlace & { index: number; code?: UnsuitableReason })[] = [];
   const seen = new Set<string>();
   const visits: ScoredPlace[] = [];
   const restaurants: ScoredPlace[] = [];
   for (const [index, place] of places.entries()) {
+    const code = unsuitabilityReason(place, profile);
     const reason = seen.has(place.id)
       ? 'duplicate candidate'
       : place.category === 'lodging'
         ? 'lodging is not a visit'
-        : unsuitabilityReason(place, profile);
+        : code;
+    const repeated = seen.has(place.id);
     seen.add(place.id);
     if (reason !== undefined) {
-      excluded.push({ placeId: place.id, name: place.name, reason });
+      excluded.push({
+        placeId: place.id,
+        name: place.name,
+        reason,
+        index,
+        ...(code !== undefined && !repeated && place.category !== 'lodging' ? { code } : {}),
+      });
       continue;
     }
     const matched = new Set<string>();
@@ -112,8 +123,11 @@ function suitabilityPoints(place: Place, profile: GroupProfile): number {
   if (profile.hasChildren && isKidFriendly(place)) points += 10;
   const calm: PlaceCategory[] = ['culture', 'nature', 'cafe'];
   if ((profile.hasSeniors || profile.hasLimitedMobility) && calm.includes(place.category)) points += 4;
-  if (profile.hasWheelchair && place.wheelchairAccessible === true) points += 6;
-  if (profile.hasWheelchair && place.wheelchairAccessible === undefined) points -= 6;
+  if (profile.needsStepFree && place.wheelchairAccessible === true) points += 6;
+  if (profile.needsStepFree && place.wheelchairAccessible === undefined) points -= 6;
+  // A restaurant known to serve the group's diet beats one that may not.
+  if (place.category === 'restaurant' && profile.diets.length > 0 && dietFit(place, profile.diets) === 'fits')
+    points += 15;
   // Unknown hours are a risk: schedulable, but after places whose hours are known.
   if (!hasKnownHours(place)) points -= 5;
   return points;
@@ -131,12 +145,13 @@ function byScore(list: ScoredPlace[]): ScoredPlace[] {
   return [...list].sort((a, b) => b.score - a.score || a.place.id.localeCompare(b.place.id));
 }
 
-/** Discount each further place of a category so a plan does not fill up with one kind of place. */
+/** Discount each further place of a kind so a plan does not fill up with one kind of place. */
 function withDiversity(list: ScoredPlace[]): ScoredPlace[] {
-  const seenPerCategory = new Map<PlaceCategory, number>();
+  const seenPerKind = new Map<string, number>();
   const discounted = byScore(list).map((scored) => {
-    const count = seenPerCategory.get(scored.place.category) ?? 0;
-    seenPerCategory.set(scored.place.category, count + 1);
+    const key = kindKey(scored.place);
+    const count = seenPerKind.get(key) ?? 0;
+    seenPerKind.set(key, count + 1);
     return { ...scored, score: scored.score * SAME_CATEGORY_DISCOUNT ** Math.min(count, 6) };
   });
   return byScore(discounted);

@@ -1,5 +1,6 @@
-import type { PlaceCategory } from '../domain/place.js';
+import type { Place, PlaceCategory } from '../domain/place.js';
 import type { GroupProfile } from './groupProfile.js';
+import { kindOf } from './placeKind.js';
 
 /** Recommended visit length of a category, minutes. */
 export interface DurationRange {
@@ -37,9 +38,17 @@ export const DEFAULT_MEALS: readonly MealRule[] = [
   { meal: 'dinner', windowStart: 17 * 60 + 30, windowEnd: 20 * 60 + 30, minutes: 75 },
 ];
 
+/** A place's visit range: its kind's (a square 20–40 min, a theme park hours), else its category's. */
+export function visitRange(place: Pick<Place, 'category' | 'categories'>): DurationRange {
+  return kindOf(place)?.duration ?? VISIT_DURATIONS[place.category];
+}
+
 /** A visit's planned length for the group: typical × the group's factor, kept inside the range. */
-export function plannedVisitMinutes(category: PlaceCategory, profile: GroupProfile): number {
-  const range = VISIT_DURATIONS[category];
+export function plannedVisitMinutes(
+  place: Pick<Place, 'category' | 'categories'>,
+  profile: GroupProfile,
+): number {
+  const range = visitRange(place);
   return Math.min(
     range.max,
     Math.max(range.min, Math.round((range.typical * profile.durationFactor) / 5) * 5),

@@ -21,6 +21,13 @@ const GOOD_ARGS: Record<string, Record<string, unknown>> = {
   create_itinerary_job: { tripId: 'trip-1', options: { useLlm: false }, idempotencyKey: 'k-1' },
   get_job_status: { jobId: 'job-1' },
   get_itinerary: { tripId: 'trip-1' },
+  recommend_places: {
+    lat: 37.5796,
+    lng: 126.977,
+    ages: '40,72',
+    preferences: 'palace,market',
+    language: 'en',
+  },
 };
 
 const tooBig = (bytes: number) =>

@@ -99,8 +99,9 @@ describe('GooglePlacesClient against the sandbox', () => {
   });
 
   it('keeps only places open now when asked', async () => {
-    const all = await t.googlePlaces.searchText({ textQuery: 'bar' });
-    const open = await t.googlePlaces.searchText({ textQuery: 'bar', openNow: true });
+    // "nightlife" matches fewer places than one page, so `all` is not capped by the page size.
+    const all = await t.googlePlaces.searchText({ textQuery: 'nightlife' });
+    const open = await t.googlePlaces.searchText({ textQuery: 'nightlife', openNow: true });
 
     expect(all.places.length).toBeGreaterThan(open.places.length);
     expect(open.places.every((p) => p.openingHours?.openNow === true)).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { haversineMeters } from '../../../src/shared/domain/geo.js';
 import type { Place } from '../../../src/shared/domain/place.js';
 import { gatherCandidates } from '../../../src/shared/planner/gatherCandidates.js';
 import { planItinerary } from '../../../src/shared/planner/planItinerary.js';
@@ -73,9 +74,10 @@ describe('gatherCandidates', () => {
     });
 
     expect(source.searches).toHaveLength(6);
+    // The first circle is the nearest (5 km by car), restaurants first.
     expect(source.searches[0]).toMatchObject({
       category: 'restaurant',
-      radiusMeters: 15_000,
+      radiusMeters: 5_000,
       size: 15,
       language: 'en',
     });
@@ -122,15 +124,16 @@ describe('gatherCandidates', () => {
     const plan = planItinerary({ trip, places: result.places, matrices: result.matrices });
     expect(plan.days).toHaveLength(3);
     expect(plan.violations).toEqual([]);
-    expect(plan.warnings.map((w) => w.code)).toContain('estimated_travel');
+    expect(plan.notes.some((n) => n.includes('estimated from distance'))).toBe(true);
   });
 
   it('keeps going when some searches fail, and fails when all do', async () => {
-    const partly = new FakePlaceSource({ places: city(), failSearch: (q) => q.query === 'museum' });
+    // Preferences are searched in the provider's language (Korean for Kakao): "museum" → 박물관.
+    const partly = new FakePlaceSource({ places: city(), failSearch: (q) => q.query === '박물관' });
     const result = await gatherCandidates(partly, trip);
     expect(result.warnings).toContainEqual({
       code: 'search_failed',
-      message: 'search "museum" failed: search failed',
+      message: 'search "박물관" failed: search failed',
     });
     expect(result.places.length).toBeGreaterThan(0);
 
@@ -167,5 +170,69 @@ describe('gatherCandidates: opening hours for meals', () => {
     expect(source.detailIds.slice(5).some((id) => !restaurantIds.has(id))).toBe(true);
     const plan = planItinerary({ trip, places: gathered.places, matrices: gathered.matrices });
     expect(plan.metrics.violationsByMetric['7']).toBe(0);
+  });
+});
+
+describe('gatherCandidates: widening to the destination', () => {
+  /** A source that, like the providers, answers only within the asked radius. */
+  class RadiusSource extends FakePlaceSource {
+    constructor(private readonly all: Place[]) {
+      super({ places: all });
+    }
+    override async searchPlaces(query: Parameters<FakePlaceSource['searchPlaces']>[0], signal?: AbortSignal) {
+      const found = await super.searchPlaces({ ...query, size: 1_000 }, signal);
+      return found
+        .filter((p) => haversineMeters(query.near, p.location) <= query.radiusMeters)
+        .slice(0, query.size);
+    }
+  }
+
+  it('widens the search step by step until every day has places and meals, and reports the calls', async () => {
+    const far = [
+      ...Array.from({ length: 20 }, (_, i) =>
+        makePlace({ category: 'culture', at: [9_000 + 100 * i, 0], openingHours: daily('09:00', '18:00') }),
+      ),
+      ...Array.from({ length: 12 }, (_, i) =>
+        makePlace({
+          category: 'restaurant',
+          at: [0, 9_000 + 100 * i],
+          openingHours: daily('11:00', '22:00'),
+        }),
+      ),
+    ];
+    const source = new RadiusSource(far);
+    const walkTrip = makeTrip({ endDate: '2025-06-04', transport: { mode: 'transit' } });
+    const result = await gatherCandidates(source, walkTrip, { maxDetailsCalls: 0 });
+    const radii = source.searches.map((q) => q.radiusMeters);
+    expect(radii[0]).toBe(2_000);
+    expect(Math.max(...radii)).toBeGreaterThanOrEqual(16_000);
+    expect(radii).toEqual([...radii].sort((a, b) => a - b));
+    expect(result.places.filter((p) => p.category === 'restaurant').length).toBeGreaterThanOrEqual(6);
+    expect(result.searchRadiusMeters).toBeGreaterThanOrEqual(16_000);
+    expect(result.calls.search).toBe(source.searches.length);
+  });
+
+  it('stops widening as soon as there is enough near the accommodation', async () => {
+    const source = new RadiusSource(city());
+    await gatherCandidates(source, makeTrip({ transport: { mode: 'transit' } }), { maxDetailsCalls: 0 });
+    expect(Math.max(...source.searches.map((q) => q.radiusMeters))).toBeLessThanOrEqual(4_000);
+  });
+
+  it('never keeps places outside the destination (no Korean places on a Tokyo trip)', async () => {
+    const tokyo = { lat: 35.6812, lng: 139.7671 };
+    const seoulPlaces = city();
+    const tokyoPlaces = seoulPlaces.map((p, i) => ({
+      ...p,
+      id: `google:tokyo${i}`,
+      location: { lat: tokyo.lat + (p.location.lat - 37.5665), lng: tokyo.lng + (p.location.lng - 126.978) },
+    }));
+    const source = new FakePlaceSource({ places: [...seoulPlaces, ...tokyoPlaces] });
+    const tokyoTrip = makeTrip({
+      accommodation: { name: 'Ginza hotel', ...tokyo },
+      destination: { ...tokyo, countryCode: 'JP' },
+    });
+    const result = await gatherCandidates(source, tokyoTrip, { maxDetailsCalls: 0 });
+    expect(result.places.length).toBeGreaterThan(0);
+    expect(result.places.every((p) => p.id.startsWith('google:tokyo'))).toBe(true);
   });
 });

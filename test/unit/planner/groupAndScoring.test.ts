@@ -74,16 +74,22 @@ describe('scoreCandidates', () => {
     const result = scoreCandidates([ramp, stairs, trail, hotel], [], wheelchair);
     expect(result.visits.map((v) => v.place.id)).toEqual([ramp.id]);
     expect(result.excluded).toEqual([
-      { placeId: stairs.id, name: stairs.name, reason: 'not wheelchair accessible' },
-      { placeId: trail.id, name: trail.name, reason: 'strenuous for a traveller with limited mobility' },
-      { placeId: hotel.id, name: hotel.name, reason: 'lodging is not a visit' },
+      { placeId: stairs.id, name: stairs.name, reason: 'not_step_free', code: 'not_step_free', index: 1 },
+      {
+        placeId: trail.id,
+        name: trail.name,
+        reason: 'strenuous_mobility',
+        code: 'strenuous_mobility',
+        index: 2,
+      },
+      { placeId: hotel.id, name: hotel.name, reason: 'lodging is not a visit', index: 3 },
     ]);
   });
 
   it('keeps bars away from children', () => {
     const bar = makePlace({ category: 'activity', name: 'Wine Bar 7' });
     const family = groupProfile([ADULT, { name: 'Kid', age: 8, preferences: [] }]);
-    expect(scoreCandidates([bar], [], family).excluded[0]?.reason).toBe('not suitable for children');
+    expect(scoreCandidates([bar], [], family).excluded[0]?.code).toBe('adults_only');
     expect(scoreCandidates([bar], [], groupProfile([ADULT])).visits).toHaveLength(1);
   });
 

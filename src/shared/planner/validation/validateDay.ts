@@ -3,7 +3,7 @@ import type { DayContext } from '../dayStops.js';
 import { unsuitabilityReason } from '../placeTraits.js';
 import type { ItineraryDay } from '../planTypes.js';
 import { parseHhmm } from '../timeOfDay.js';
-import { VISIT_DURATIONS } from '../visitDurations.js';
+import { visitRange } from '../visitDurations.js';
 import { dayRouteGap, type RouteGap, type ShownStop } from './dayRouteGap.js';
 import { LegTally } from './LegTally.js';
 import { routeShape } from './routeShape.js';
@@ -117,7 +117,7 @@ export function validateDay(
     if (item.kind === 'meal') continue;
     visits++;
     categories.add(place.category);
-    const range = VISIT_DURATIONS[place.category];
+    const range = visitRange(place);
     if (end - start >= range.min && end - start <= range.max) visitsWithinDuration++;
     if (seenVisits.has(place.id)) flag('duplicate_visit', `${place.name} is visited twice`, item);
     seenVisits.add(place.id);
