@@ -5,8 +5,11 @@ import { app, type HttpResponseInit } from '@azure/functions';
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody } from '../shared/http/readJsonBody.js';
-import { json, routeId } from '../shared/http/responses.js';
+import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
+import { editRequestSchema } from '../shared/itinerary/edit/editOperations.js';
+import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
+import { publicItinerary } from '../shared/itinerary/publicItinerary.js';
 
 app.http('itinerary-get', {
   methods: ['GET'],
@@ -71,3 +74,57 @@ app.http('itinerary-attachments-create', {
     return json(201, created);
   }),
 });
+
+app.http('itinerary-edits', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/edits',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const ifMatch = requireIfMatch(request);
+    const body = await readJsonBody(request, editRequestSchema, ctx.config.http.maxBodyBytes);
+    const { editor } = itineraryEditingFor(ctx);
+    const result = await editor.edit(principal.userId, tripId, body, ifMatch, signal);
+    return json(
+      200,
+      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
+      { etag: result.etag },
+    );
+  }),
+});
+
+app.http('itinerary-versions', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/versions',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    await ctx.itineraries.get(principal.userId, tripId);
+    const versions = await itineraryEditingFor(ctx).versions.list(principal.userId, tripId);
+    return json(200, { versions });
+  }),
+});
+
+app.http('itinerary-version-restore', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/versions/{revision}/restore',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const revision = revisionParam(request.params.revision);
+    const ifMatch = requireIfMatch(request);
+    const { editor, versions } = itineraryEditingFor(ctx);
+    const current = await editor.current(principal.userId, tripId, ifMatch);
+    const old = await versions.get(principal.userId, tripId, revision);
+    const saved = await editor.commit(principal.userId, tripId, current, old, `restore ${revision}`);
+    return json(200, publicItinerary(saved.doc), { etag: saved.etag });
+  }),
+});
+
+function revisionParam(value: string | undefined): number {
+  if (!value || !/^\d{1,9}$/.test(value))
+    throw new AppError('validation_failed', 'Bad revision', {
+      errors: [{ path: 'params.revision', message: 'expected a revision number from GET …/versions' }],
+    });
+  return Number(value);
+}

@@ -1,0 +1,125 @@
+import { AppError } from '../errors/AppError.js';
+import type { PlaceSource } from '../planner/PlaceSource.js';
+import type { Violation } from '../planner/validateItinerary.js';
+import type { Trip } from '../trips/tripSchema.js';
+import { applyEdit, type EditState } from './edit/applyEdit.js';
+import { checkDays } from './edit/checkDays.js';
+import type { EditRequest } from './edit/editOperations.js';
+import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { retimeDay } from './edit/retimeDay.js';
+import { stopsOf } from './edit/StopSpec.js';
+import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
+import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
+import type { ItineraryVersions } from './ItineraryVersions.js';
+
+export interface ItineraryEditorDeps {
+  store: ItineraryStore;
+  versions: ItineraryVersions;
+  trips: { get(ownerId: string, tripId: string): Promise<{ trip: Trip }> };
+  source: PlaceSource;
+}
+
+/** The result of a write: the new itinerary, its ETag, and what the traveller should know. */
+export interface EditResult extends StoredItinerary {
+  /** Rule breaks the edit left (only when forced) and advice such as a missing meal. */
+  warnings: ItineraryWarning[];
+}
+
+/**
+ * Edits to a generated itinerary. Each edit changes the stops of one or more days, re-times those
+ * days with the planner's own scheduling, and validates the result with the planner's validator:
+ * a hard violation refuses the edit (409, nothing written) unless `force`, when it is applied and
+ * reported. The document before every write is kept as a version.
+ */
+export class ItineraryEditor {
+  readonly #d: Readonly<ItineraryEditorDeps>;
+
+  constructor(deps: Readonly<ItineraryEditorDeps>) {
+    this.#d = deps;
+  }
+
+  async edit(
+    ownerId: string,
+    tripId: string,
+    request: EditRequest,
+    ifMatch: string,
+    signal?: AbortSignal,
+  ): Promise<EditResult> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const current = await this.current(ownerId, tripId, ifMatch);
+    const extraIds = request.operations.flatMap((op) =>
+      op.op === 'add' || op.op === 'replace' ? [op.placeId] : [],
+    );
+    const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, extraIds, signal);
+    const state: EditState = {
+      days: new Map(current.doc.days.map((d) => [d.date, { stops: stopsOf(d), locked: d.locked === true }])),
+      touched: new Set(),
+    };
+    for (const op of request.operations) applyEdit(state, op, inputs.context, inputs.placeById);
+
+    const days = current.doc.days.map((day) => {
+      const edited = state.days.get(day.date)!;
+      if (!state.touched.has(day.date))
+        return { ...day, ...(edited.locked ? { locked: true } : { locked: undefined }) };
+      return retimeDay(inputs.context, day.date, edited.stops, edited.locked);
+    });
+    const check = checkDays(inputs.request, inputs.context, days, state.touched);
+    if (check.hard.length > 0 && !request.force) throw refused(check.hard);
+    const warnings = [...check.hard, ...check.soft].map(toWarning);
+    const next: ItineraryDocument = {
+      ...current.doc,
+      days,
+      warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
+    };
+    const saved = await this.commit(ownerId, tripId, current, next, describe(request));
+    return { ...saved, warnings };
+  }
+
+  /** The stored itinerary, if it still has the ETag the caller read (412 otherwise). */
+  async current(ownerId: string, tripId: string, ifMatch: string): Promise<StoredItinerary> {
+    const current = await this.#d.store.get(ownerId, tripId);
+    if (current.etag !== ifMatch)
+      throw new AppError('precondition_failed', 'ETag mismatch', {
+        detail: 'The itinerary changed since you read it; read it again',
+      });
+    return current;
+  }
+
+  /** Keep the current document as a version, then write the next one (conditional on the ETag read). */
+  async commit(
+    ownerId: string,
+    tripId: string,
+    current: StoredItinerary,
+    next: ItineraryDocument,
+    reason: string,
+  ): Promise<StoredItinerary> {
+    await this.#d.versions.save(ownerId, tripId, current.doc, reason);
+    const doc = { ...next, revision: (current.doc.revision ?? 0) + 1 };
+    const etag = await this.#d.store.put(ownerId, tripId, doc, current.etag);
+    return { doc, etag };
+  }
+}
+
+function refused(violations: readonly Violation[]): AppError {
+  return new AppError('conflict', 'The edit breaks the plan', {
+    detail: `${violations[0]!.message}${violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''}; send force: true to apply it anyway`,
+    errors: violations.map((v) => ({
+      path: `itinerary.${v.date}${v.itemId ? `.${v.itemId}` : ''}`,
+      message: `${v.kind}: ${v.message}`,
+    })),
+  });
+}
+
+function toWarning(v: Violation): ItineraryWarning {
+  return {
+    code: v.kind,
+    message: v.message,
+    date: v.date,
+    ...(v.itemId ? { itemId: v.itemId } : {}),
+    ...(v.placeId ? { placeId: v.placeId } : {}),
+  };
+}
+
+function describe(request: EditRequest): string {
+  return `edit: ${request.operations.map((op) => op.op).join(', ')}`;
+}
