@@ -4,9 +4,13 @@ import { app, type HttpResponseInit } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
-import { readJsonBody } from '../shared/http/readJsonBody.js';
+import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
-import { editRequestSchema } from '../shared/itinerary/edit/editOperations.js';
+import {
+  alternativesQuerySchema,
+  editRequestSchema,
+  regenerateRequestSchema,
+} from '../shared/itinerary/edit/editOperations.js';
 import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
 import { publicItinerary } from '../shared/itinerary/publicItinerary.js';
@@ -128,3 +132,45 @@ function revisionParam(value: string | undefined): number {
     });
   return Number(value);
 }
+
+app.http('itinerary-regenerate', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/regenerate',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const ifMatch = requireIfMatch(request);
+    const body = await readJsonBody(request, regenerateRequestSchema, ctx.config.http.maxBodyBytes);
+    const result = await itineraryEditingFor(ctx).editor.regenerate(
+      principal.userId,
+      tripId,
+      body,
+      ifMatch,
+      signal,
+    );
+    return json(
+      200,
+      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
+      { etag: result.etag },
+    );
+  }),
+});
+
+app.http('itinerary-item-alternatives', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/alternatives',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const itemId = routeId(request, 'itemId');
+    const { limit } = readQuery(request, alternativesQuerySchema);
+    const alternatives = await itineraryEditingFor(ctx).editor.alternatives(
+      principal.userId,
+      tripId,
+      itemId,
+      limit,
+      signal,
+    );
+    return json(200, { itemId, alternatives });
+  }),
+});

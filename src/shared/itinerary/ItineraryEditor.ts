@@ -4,8 +4,10 @@ import type { Violation } from '../planner/validateItinerary.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
 import { checkDays } from './edit/checkDays.js';
-import type { EditRequest } from './edit/editOperations.js';
+import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
+import { findAlternatives } from './edit/findAlternatives.js';
 import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { replanDays } from './edit/replanDays.js';
 import { retimeDay } from './edit/retimeDay.js';
 import { stopsOf } from './edit/StopSpec.js';
 import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
@@ -72,6 +74,76 @@ export class ItineraryEditor {
       warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
     };
     const saved = await this.commit(ownerId, tripId, current, next, describe(request));
+    return { ...saved, warnings };
+  }
+
+  /** Places that could take an item's slot, best first (GET …/items/{itemId}/alternatives). */
+  async alternatives(ownerId: string, tripId: string, itemId: string, limit: number, signal?: AbortSignal) {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const { doc } = await this.#d.store.get(ownerId, tripId);
+    const inputs = await loadPlanningInputs(this.#d.source, trip, doc, [], signal);
+    return findAlternatives(inputs, trip, doc, itemId, limit);
+  }
+
+  /**
+   * Plan one day (`date`) or every unlocked day again, keeping locked days, annotated stops and
+   * must-visit places; `variation` asks for a different plan. Clears `stale` and `replan`.
+   */
+  async regenerate(
+    ownerId: string,
+    tripId: string,
+    request: RegenerateRequest,
+    ifMatch: string,
+    signal?: AbortSignal,
+  ): Promise<EditResult> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const current = await this.current(ownerId, tripId, ifMatch);
+    const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, trip.mustVisit ?? [], signal);
+    const tripDates = inputs.context.days.map((d) => d.date);
+    const existing = new Map(current.doc.days.map((d) => [d.date, d]));
+    if (request.date !== undefined) {
+      if (!tripDates.includes(request.date) || !existing.has(request.date))
+        throw new AppError('not_found', 'No such day', {
+          detail: `${request.date} is not a day of this itinerary; regenerate the whole trip after changing its dates`,
+          errors: [{ path: 'body.date', message: 'not a day of the itinerary' }],
+        });
+      if (existing.get(request.date)!.locked)
+        throw new AppError('conflict', 'Day locked', {
+          detail: `${request.date} is locked; unlock it first`,
+        });
+    }
+    const dates =
+      request.date !== undefined ? [request.date] : tripDates.filter((d) => !existing.get(d)?.locked);
+    const result = replanDays(inputs, trip, current.doc.days, {
+      dates,
+      ...(request.variation !== undefined ? { variation: request.variation } : {}),
+    });
+    const touched = new Set(dates);
+    const check = checkDays(inputs.request, inputs.context, result.days, touched);
+    const warnings: ItineraryWarning[] = [
+      ...[...check.hard, ...check.soft].map(toWarning),
+      ...result.unscheduled.map((pin) => ({
+        code: 'must_visit_unscheduled',
+        message: `${pin.name} could not be scheduled: ${pin.reason}`,
+        placeId: pin.placeId,
+      })),
+    ];
+    const { stale: _stale, replan: _replan, ...rest } = current.doc;
+    const next: ItineraryDocument = {
+      ...rest,
+      days: result.days,
+      generatedAt: new Date().toISOString(),
+      warnings: [
+        ...current.doc.warnings.filter(
+          (w) =>
+            (!w.date || (!touched.has(w.date) && tripDates.includes(w.date))) &&
+            w.code !== 'must_visit_unscheduled',
+        ),
+        ...warnings,
+      ],
+    };
+    const reason = `regenerate ${request.date ?? 'trip'}${request.variation !== undefined ? ` (variation ${request.variation})` : ''}`;
+    const saved = await this.commit(ownerId, tripId, current, next, reason);
     return { ...saved, warnings };
   }
 

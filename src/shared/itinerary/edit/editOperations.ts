@@ -59,3 +59,23 @@ export const editRequestSchema = z
   })
   .strict();
 export type EditRequest = z.output<typeof editRequestSchema>;
+
+/** POST /api/trips/{tripId}/itinerary/regenerate (If-Match required). */
+export const regenerateRequestSchema = z
+  .object({
+    date: dateSchema.optional().describe('Only this day (default: every unlocked day).'),
+    variation: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('A seed: another number gives a different plan of similar quality.'),
+  })
+  .strict();
+export type RegenerateRequest = z.output<typeof regenerateRequestSchema>;
+
+/** GET …/items/{itemId}/alternatives */
+export const alternativesQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(10).default(5) })
+  .strict();
