@@ -7,6 +7,7 @@ import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/Geoco
 import { placeDetailsQuerySchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
 import { matrixBodySchema, routeQuerySchema } from '../places/routeParams.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
+import { EDITING_OPERATIONS } from './editingContract.js';
 import * as r from './responseSchemas.js';
 
 /** One HTTP operation of the public contract, described by the zod schemas its handler validates with. */
@@ -259,6 +260,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       201: { description: 'Upload with PUT + x-ms-blob-type: BlockBlob', schema: r.uploadSchema },
     },
   },
+  ...EDITING_OPERATIONS,
   {
     method: 'post',
     path: '/mcp',

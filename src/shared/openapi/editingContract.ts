@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+import { placeSchema } from '../domain/place.js';
+import {
+  alternativesQuerySchema,
+  editRequestSchema,
+  regenerateRequestSchema,
+} from '../itinerary/edit/editOperations.js';
+import type { ApiOperation } from './apiContract.js';
+import { itinerarySchema } from './responseSchemas.js';
+
+const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from your last read.' };
+
+const warningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  date: z.string().optional(),
+  placeId: z.string().optional(),
+  itemId: z.string().optional(),
+});
+
+/** The answer to an edit or a regeneration: the new itinerary (ETag header) and what to know about it. */
+export const editResultSchema = z.object({ itinerary: itinerarySchema, warnings: z.array(warningSchema) });
+
+export const alternativesSchema = z.object({
+  itemId: z.string(),
+  alternatives: z.array(
+    z.object({
+      place: placeSchema,
+      score: z.number(),
+      extraTravelMinutes: z.number(),
+      start: z.string(),
+      end: z.string(),
+    }),
+  ),
+});
+
+export const versionsSchema = z.object({
+  versions: z.array(z.object({ revision: z.number().int(), savedAt: z.string(), reason: z.string() })),
+});
+
+const refused = { description: 'The edit breaks a planning rule (errors name each); nothing was written' };
+
+/** Editing, alternatives, regeneration and versions of an itinerary. */
+export const EDITING_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/trips/{tripId}/itinerary/edits',
+    operationId: 'editItinerary',
+    summary: 'Remove, move, swap, resize, add, replace stops or lock a day; re-timed and validated',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    headers: [ifMatch],
+    body: editRequestSchema,
+    responses: { 200: { description: 'Applied (ETag)', schema: editResultSchema }, 409: refused },
+  },
+  {
+    method: 'post',
+    path: '/trips/{tripId}/itinerary/regenerate',
+    operationId: 'regenerateItinerary',
+    summary: 'Plan one day or every unlocked day again (pins, memos and locked days kept)',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    headers: [ifMatch],
+    body: regenerateRequestSchema,
+    responses: {
+      200: { description: 'Regenerated (ETag)', schema: editResultSchema },
+      409: { description: 'The day is locked' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/trips/{tripId}/itinerary/items/{itemId}/alternatives',
+    operationId: 'getItemAlternatives',
+    summary: 'Places that fit the same slot, best first (replace with an edit)',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId', 'itemId'],
+    query: alternativesQuerySchema,
+    responses: { 200: { description: 'Ranked alternatives', schema: alternativesSchema } },
+  },
+  {
+    method: 'get',
+    path: '/trips/{tripId}/itinerary/versions',
+    operationId: 'listItineraryVersions',
+    summary: 'Earlier versions kept before each edit, regeneration or restore',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    responses: { 200: { description: 'Newest first', schema: versionsSchema } },
+  },
+  {
+    method: 'post',
+    path: '/trips/{tripId}/itinerary/versions/{revision}/restore',
+    operationId: 'restoreItineraryVersion',
+    summary: 'Make an earlier version current again (the current one is kept)',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId', 'revision'],
+    headers: [ifMatch],
+    responses: { 200: { description: 'The restored itinerary (ETag)', schema: itinerarySchema } },
+  },
+];
