@@ -131,4 +131,31 @@ describe('editing a generated itinerary (local host + Azurite + sandbox)', () =>
     ]);
     expect(refused.status).toBe(409);
   });
+
+  it('changing the dates marks the itinerary stale with what changed; regenerating clears it', async () => {
+    const tripRead = await local.call('olive', `/api/trips/${tripId}`);
+    const moved = await client.jsonCall(
+      `/api/trips/${tripId}`,
+      'PATCH',
+      { startDate: '2027-01-14', endDate: '2027-01-15' },
+      { 'if-match': tripRead.headers.get('etag')! },
+    );
+    expect(moved.status).toBe(200);
+    const { itinerary, etag } = await client.read(tripId);
+    expect(itinerary.stale).toMatchObject({ changed: ['dates'] });
+
+    const res = await client.jsonCall(
+      `/api/trips/${tripId}/itinerary/regenerate`,
+      'POST',
+      {},
+      { 'if-match': etag },
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const fresh = ((await res.json()) as { itinerary: Itinerary }).itinerary;
+    expect(fresh.stale).toBeUndefined();
+    expect(fresh.days.map((d) => d.date)).toEqual(['2027-01-14', '2027-01-15']);
+    expect(fresh.days.every((d) => d.items.some((i) => i.kind === 'visit'))).toBe(true);
+    await expectValid(fresh);
+    expect((await client.read(tripId)).itinerary.stale).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { markItineraryStale } from '../itinerary/markStale.js';
 import { tripSchema } from '../openapi/responseSchemas.js';
 import { tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
 import { defineTool } from './McpTool.js';
@@ -72,8 +73,15 @@ export const updateTripTool = defineTool({
   output: tripWithEtag,
   readOnly: false,
   run: async (args, { app, principal }) => {
-    const etag = args.etag ?? (await app.trips.get(principal.userId, args.tripId)).etag;
-    return app.trips.patch(principal.userId, args.tripId, args.patch, etag);
+    const before = await app.trips.get(principal.userId, args.tripId);
+    const updated = await app.trips.patch(
+      principal.userId,
+      args.tripId,
+      args.patch,
+      args.etag ?? before.etag,
+    );
+    await markItineraryStale(app.itineraryStore, principal.userId, before.trip, updated.trip);
+    return updated;
   },
   render: (r) => `trip ${r.trip.id} updated`,
 });
