@@ -75,6 +75,9 @@ app.http('itinerary-attachments-create', {
       body.contentType,
       body.sizeBytes,
     );
+    // The blob name ItineraryService gave it: a pending placeholder lets the cleanup timer find it.
+    const blobName = `${encodeURIComponent(principal.userId)}/${tripId}/${itemId}/${created.attachmentId}`;
+    await itineraryEditingFor(ctx).photoBlobs.placeholder(blobName);
     return json(201, created);
   }),
 });
@@ -172,5 +175,47 @@ app.http('itinerary-item-alternatives', {
       signal,
     );
     return json(200, { itemId, alternatives });
+  }),
+});
+
+app.http('itinerary-attachment-complete', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}/complete',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
+      routeId(request, n),
+    );
+    const attachment = await itineraryEditingFor(ctx).photos.complete(
+      principal.userId,
+      tripId!,
+      itemId!,
+      attachmentId!,
+    );
+    return json(200, attachment);
+  }),
+});
+
+app.http('itinerary-attachment-delete', {
+  methods: ['DELETE'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
+      routeId(request, n),
+    );
+    await itineraryEditingFor(ctx).photos.remove(principal.userId, tripId!, itemId!, attachmentId!);
+    return { status: 204 };
+  }),
+});
+
+app.http('itinerary-photos', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/photos',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const photos = await itineraryEditingFor(ctx).photos.list(principal.userId, tripId);
+    return json(200, { photos });
   }),
 });

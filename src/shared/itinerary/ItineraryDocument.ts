@@ -7,6 +7,8 @@ export interface Attachment {
   sizeBytes: number;
   blobName: string;
   createdAt: string;
+  /** `ready` once POST …/complete found a real image of the declared size; absent: not confirmed yet. */
+  status?: 'ready';
 }
 
 export interface ItineraryItem {

@@ -2,13 +2,19 @@ import type { AppContext } from '../app/AppContext.js';
 import { placeServicesSource } from '../pipeline/placeServicesSource.js';
 import { ItineraryEditor } from './ItineraryEditor.js';
 import { ItineraryVersions } from './ItineraryVersions.js';
+import { PhotoBlobs } from './photos/PhotoBlobs.js';
+import { PhotoService } from './photos/PhotoService.js';
 
 /** Container of earlier itinerary versions. */
 export const VERSIONS_CONTAINER = 'itinerary-versions';
+/** Container of photo attachments (the one the upload URLs point into). */
+export const PHOTOS_CONTAINER = 'attachments';
 
 export interface ItineraryEditing {
   editor: ItineraryEditor;
   versions: ItineraryVersions;
+  photos: PhotoService;
+  photoBlobs: PhotoBlobs;
 }
 
 const built = new WeakMap<AppContext, ItineraryEditing>();
@@ -27,7 +33,13 @@ export function itineraryEditingFor(app: AppContext): ItineraryEditing {
       trips: app.trips,
       source: placeServicesSource(app.places),
     });
-    editing = { editor, versions };
+    const photoBlobs = new PhotoBlobs(app.storage.blobs, PHOTOS_CONTAINER);
+    const photos = new PhotoService({
+      store: app.itineraryStore,
+      blobs: photoBlobs,
+      maxBytes: app.config.attachments.maxBytes,
+    });
+    editing = { editor, versions, photos, photoBlobs };
     built.set(app, editing);
   }
   return editing;

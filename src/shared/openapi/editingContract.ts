@@ -39,6 +39,29 @@ export const versionsSchema = z.object({
   versions: z.array(z.object({ revision: z.number().int(), savedAt: z.string(), reason: z.string() })),
 });
 
+const attachmentSchema = z.object({
+  attachmentId: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  blobName: z.string(),
+  createdAt: z.string(),
+  status: z.literal('ready').optional(),
+});
+
+export const photosSchema = z.object({
+  photos: z.array(
+    z.object({
+      itemId: z.string(),
+      attachmentId: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      createdAt: z.string(),
+      readUrl: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+});
+
 const refused = { description: 'The edit breaks a planning rule (errors name each); nothing was written' };
 
 /** Editing, alternatives, regeneration and versions of an itinerary. */
@@ -101,5 +124,38 @@ export const EDITING_OPERATIONS: readonly ApiOperation[] = [
     pathParams: ['tripId', 'revision'],
     headers: [ifMatch],
     responses: { 200: { description: 'The restored itinerary (ETag)', schema: itinerarySchema } },
+  },
+  {
+    method: 'post',
+    path: '/trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}/complete',
+    operationId: 'completeAttachment',
+    summary: 'Confirm an upload: checked (present, size, image bytes) and marked ready',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId', 'itemId', 'attachmentId'],
+    responses: {
+      200: { description: 'Ready', schema: attachmentSchema },
+      422: { description: 'Missing, too large or not an image: deleted (code upload_rejected)' },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}',
+    operationId: 'deleteAttachment',
+    summary: 'Delete a photo and its blob',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId', 'itemId', 'attachmentId'],
+    responses: { 204: { description: 'Deleted' } },
+  },
+  {
+    method: 'get',
+    path: '/trips/{tripId}/itinerary/photos',
+    operationId: 'listPhotos',
+    summary: 'Ready photos of the itinerary with short-lived read URLs',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    responses: { 200: { description: 'Photos by item', schema: photosSchema } },
   },
 ];

@@ -79,6 +79,7 @@ const attachmentSchema = z.object({
   sizeBytes: z.number().int(),
   blobName: z.string(),
   createdAt: z.string(),
+  status: z.literal('ready').optional(),
 });
 
 export const itineraryItemSchema = z.object({
