@@ -4,17 +4,21 @@ import { ItineraryEditor } from './ItineraryEditor.js';
 import { ItineraryVersions } from './ItineraryVersions.js';
 import { PhotoBlobs } from './photos/PhotoBlobs.js';
 import { PhotoService } from './photos/PhotoService.js';
+import { ShareLinks } from './share/ShareLinks.js';
 
 /** Container of earlier itinerary versions. */
 export const VERSIONS_CONTAINER = 'itinerary-versions';
 /** Container of photo attachments (the one the upload URLs point into). */
 export const PHOTOS_CONTAINER = 'attachments';
+/** Container of share links (token hashes). */
+export const SHARES_CONTAINER = 'shares';
 
 export interface ItineraryEditing {
   editor: ItineraryEditor;
   versions: ItineraryVersions;
   photos: PhotoService;
   photoBlobs: PhotoBlobs;
+  shares: ShareLinks;
 }
 
 const built = new WeakMap<AppContext, ItineraryEditing>();
@@ -39,7 +43,8 @@ export function itineraryEditingFor(app: AppContext): ItineraryEditing {
       blobs: photoBlobs,
       maxBytes: app.config.attachments.maxBytes,
     });
-    editing = { editor, versions, photos, photoBlobs };
+    const shares = new ShareLinks(app.storage.blobs.getContainerClient(SHARES_CONTAINER));
+    editing = { editor, versions, photos, photoBlobs, shares };
     built.set(app, editing);
   }
   return editing;
