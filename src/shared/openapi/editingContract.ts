@@ -6,6 +6,11 @@ import {
   editRequestSchema,
   regenerateRequestSchema,
 } from '../itinerary/edit/editOperations.js';
+import {
+  createShareBodySchema,
+  shareCreatedSchema,
+  shareStatusSchema,
+} from '../itinerary/share/shareRequests.js';
 import type { ApiOperation } from './apiContract.js';
 import { itinerarySchema } from './responseSchemas.js';
 
@@ -157,5 +162,49 @@ export const EDITING_OPERATIONS: readonly ApiOperation[] = [
     auth: true,
     pathParams: ['tripId'],
     responses: { 200: { description: 'Photos by item', schema: photosSchema } },
+  },
+  {
+    method: 'post',
+    path: '/trips/{tripId}/share',
+    operationId: 'createShareLink',
+    summary: 'A new read-only share link (the previous one stops working)',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    body: createShareBodySchema,
+    responses: { 201: { description: 'The link (its token is shown only now)', schema: shareCreatedSchema } },
+  },
+  {
+    method: 'get',
+    path: '/trips/{tripId}/share',
+    operationId: 'getShareLink',
+    summary: 'Whether the trip has a live share link',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    responses: { 200: { description: 'Share status', schema: shareStatusSchema } },
+  },
+  {
+    method: 'delete',
+    path: '/trips/{tripId}/share',
+    operationId: 'revokeShareLink',
+    summary: 'Revoke the share link (it answers 404 from now on)',
+    tag: 'itinerary',
+    auth: true,
+    pathParams: ['tripId'],
+    responses: { 204: { description: 'Revoked' } },
+  },
+  {
+    method: 'get',
+    path: '/share/{token}',
+    operationId: 'viewSharedItinerary',
+    summary: 'A shared itinerary, no sign-in: an HTML page, or JSON with Accept: application/json',
+    tag: 'itinerary',
+    auth: false,
+    pathParams: ['token'],
+    responses: {
+      200: { description: 'The itinerary page (text/html) or its JSON', contentType: 'text/html' },
+      404: { description: 'Unknown or revoked link' },
+    },
   },
 ];
