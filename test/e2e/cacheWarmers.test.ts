@@ -8,6 +8,7 @@ import { configuredSearches } from '../../src/shared/warmers/PopularWarmer.js';
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { itWithRedis, redisUrl } from '../support/redisTest.js';
 import { sampleTrip, testEnv } from '../support/testApp.js';
+import { hardViolations } from './editing/hardViolations.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -61,8 +62,9 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     await small.close();
   });
 
-  it('flags a visit whose place changed its hours, suggests a re-plan, and changes nothing else', async () => {
-    const input = tripInputSchema.parse(sampleTrip({ startDate: day(2), endDate: day(3) }));
+  it('flags a place whose hours changed, repairs that day (trips under way too), keeps memos elsewhere', async () => {
+    // Started yesterday: a trip under way is verified as well as one about to start.
+    const input = tripInputSchema.parse(sampleTrip({ startDate: day(-1), endDate: day(1) }));
     const { trip } = await local.app.trips.create('vera', input);
     const { job } = await local.app.jobs.submit('vera', trip.id, { useLlm: false });
     await local.app.worker.process(
@@ -70,10 +72,13 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
       { deliveryCount: 1, maxDeliveries: 5 },
     );
     const before = (await local.app.itineraryStore.get('vera', trip.id)).doc;
-    const target = before.days[0]!.items.find(
-      (i) => i.kind === 'visit' && i.place?.openingHours?.periods.length,
-    )!;
+    const today = before.days.find((d) => d.date === day(0))!;
+    const target = today.items.find((i) => i.kind === 'visit' && i.place?.openingHours?.periods.length)!;
     expect(target).toBeDefined();
+    const other = before.days
+      .flatMap((d) => d.items)
+      .find((i) => i.kind === 'visit' && i.place!.id !== target.place!.id)!;
+    await local.app.itineraries.setMemo('vera', trip.id, other.id, 'keep me');
 
     // The place now closes every day before the planned visit begins.
     local.sandbox.places.patch(target.place!.id, {
@@ -83,27 +88,21 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     expect(outcome.ok).toBe(true);
     const after = (await local.app.itineraryStore.get('vera', trip.id)).doc as ItineraryDocument;
 
-    const flagged = after.days.flatMap((d) => d.items).filter((i) => i.warnings?.length);
-    expect(flagged.map((i) => i.place!.id)).toEqual(flagged.map(() => target.place!.id));
-    expect(flagged.map((i) => i.id)).toContain(target.id);
-    expect(after.replan).toMatchObject({ suggested: true, reason: 'hours_changed' });
-    expect(after.warnings.filter((w) => w.code === 'hours_changed').map((w) => w.itemId)).toContain(
-      target.id,
+    // Repaired: the closed place is no longer planned, the day says why, the memo elsewhere is intact.
+    const items = after.days.flatMap((d) => d.items);
+    expect(items.some((i) => i.place?.id === target.place!.id)).toBe(false);
+    expect(after.changes).toContainEqual(
+      expect.objectContaining({ date: day(0), note: expect.stringContaining(target.place!.name) }),
     );
+    expect(after.warnings.map((w) => w.code)).toContain('repaired_hours_changed');
+    expect(after.replan).toBeUndefined();
+    expect(items.find((i) => i.id === other.id)?.memo).toBe('keep me');
+    expect(await hardViolations(local.app, 'vera', trip.id, after)).toEqual([]);
 
-    // Nothing else changed: same items, times and places; only the warnings were added.
-    const strip = (doc: ItineraryDocument) => ({
-      ...doc,
-      warnings: doc.warnings.filter((w) => w.code !== 'hours_changed'),
-      replan: undefined,
-      days: doc.days.map((d) => ({ ...d, items: d.items.map(({ warnings: _w, ...rest }) => rest) })),
-    });
-    expect(strip(after)).toEqual(strip(before));
-
-    // A second run finds nothing new to add.
+    // A second run finds nothing new to repair.
     await local.host.fireTimer('upcoming-trip-verifier');
     const again = (await local.app.itineraryStore.get('vera', trip.id)).doc;
-    expect(again.warnings.length).toBe(after.warnings.length);
+    expect(again.changes?.length).toBe(after.changes?.length);
     local.sandbox.places.reset();
   });
 });

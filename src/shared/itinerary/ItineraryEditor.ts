@@ -1,3 +1,4 @@
+import type { Place } from '../domain/place.js';
 import { AppError } from '../errors/AppError.js';
 import type { PlaceSource } from '../planner/PlaceSource.js';
 import type { Violation } from '../planner/validateItinerary.js';
@@ -7,6 +8,7 @@ import { checkDays } from './edit/checkDays.js';
 import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
 import { findAlternatives } from './edit/findAlternatives.js';
 import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { repairDay } from './edit/repairDay.js';
 import { replanDays } from './edit/replanDays.js';
 import { retimeDay } from './edit/retimeDay.js';
 import { stopsOf } from './edit/StopSpec.js';
@@ -145,6 +147,48 @@ export class ItineraryEditor {
     const reason = `regenerate ${request.date ?? 'trip'}${request.variation !== undefined ? ` (variation ${request.variation})` : ''}`;
     const saved = await this.commit(ownerId, tripId, current, next, reason);
     return { ...saved, warnings };
+  }
+
+  /**
+   * Repair the days where a place is now closed at the planned time (the verifier found it; `fresh`
+   * are the places as the providers describe them now): re-time, else replace or drop the closed
+   * stop, keeping every other stop with its memo. Each change is recorded in `changes` with a
+   * traveller-facing note. Locked days are left alone (their warnings stand). Returns the notes.
+   */
+  async repairClosed(ownerId: string, tripId: string, fresh: ReadonlyMap<string, Place>): Promise<string[]> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.#d.store.get(ownerId, tripId);
+      const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, [], undefined, fresh);
+      let doc = current.doc;
+      const notes: { date: string; note: string }[] = [];
+      for (const day of current.doc.days.filter((d) => !d.locked)) {
+        if (!inputs.context.days.some((d) => d.date === day.date)) continue;
+        const repaired = repairDay(inputs, trip, doc, day.date);
+        if (!repaired) continue;
+        doc = { ...doc, days: doc.days.map((d) => (d.date === day.date ? repaired.day : d)) };
+        notes.push(...repaired.notes.map((note) => ({ date: day.date, note })));
+      }
+      if (notes.length === 0) return [];
+      const at = new Date().toISOString();
+      const repairedDates = new Set(notes.map((n) => n.date));
+      const { replan: _replan, ...rest } = doc;
+      const next: ItineraryDocument = {
+        ...rest,
+        warnings: [
+          ...doc.warnings.filter((w) => !(w.code === 'hours_changed' && w.date && repairedDates.has(w.date))),
+          ...notes.map((n) => ({ code: 'repaired_hours_changed', message: n.note, date: n.date })),
+        ],
+        changes: [...(doc.changes ?? []), ...notes.map((n) => ({ at, ...n }))],
+      };
+      try {
+        await this.commit(ownerId, tripId, current, next, 'verifier repair');
+        return notes.map((n) => n.note);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'precondition_failed')) throw error;
+      }
+    }
+    return [];
   }
 
   /** The stored itinerary, if it still has the ETag the caller read (412 otherwise). */

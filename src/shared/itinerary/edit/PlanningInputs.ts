@@ -31,6 +31,8 @@ export async function loadPlanningInputs(
   doc: ItineraryDocument | undefined,
   extraIds: readonly string[] = [],
   signal?: AbortSignal,
+  /** Newer facts of some places (the verifier's fresh opening hours), used instead of what was gathered. */
+  fresh: ReadonlyMap<string, Place> = new Map(),
 ): Promise<PlanningInputs> {
   const planTrip = planTripOf(trip);
   const gathered = await gatherCandidates(source, planTrip, {}, signal);
@@ -45,7 +47,7 @@ export async function loadPlanningInputs(
     known.add(place.id);
     added.push(place);
   }
-  const places = [...gathered.places, ...added];
+  const places = [...gathered.places, ...added].map((p) => fresh.get(p.id) ?? p);
   const request: PlanRequest = {
     trip: planTrip,
     places,
