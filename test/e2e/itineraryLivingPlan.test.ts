@@ -81,6 +81,9 @@ describe('the itinerary as a living plan over REST', () => {
       },
     );
     expect(pin.status).toBe(200);
+    // Pinning changes what the plan was made from: the itinerary says so (and has a new ETag).
+    ({ itinerary, etag } = await client.read(tripId));
+    expect(itinerary.stale?.changed).toEqual(['pins and avoids']);
     const firstDayBefore = itinerary.days[0];
     await step(
       await client.jsonCall(
@@ -170,5 +173,22 @@ describe('the itinerary as a living plan over REST', () => {
         message: expect.stringMatching(/too far|no room|closed/),
       }),
     );
+  });
+
+  it('generation honours the trip: no avoided kind, a must-visit place planned', async () => {
+    const search = (await (
+      await local.call('pat', '/api/places/search?category=culture&lat=37.5658&lng=126.9751&radius=4000')
+    ).json()) as { places: { id: string; category: string }[] };
+    const pin = search.places.at(-1)!.id;
+    const tripWithPins = await client.createTrip({ mustVisit: [pin], avoid: { kinds: ['nature'] } });
+    await client.generate(tripWithPins);
+    const { itinerary } = await client.read(tripWithPins);
+    const places = allItems(itinerary).flatMap((i) => (i.place ? [i.place] : []));
+    expect(places.some((p) => p.category === 'nature')).toBe(false);
+    const pinned = places.some((p) => p.id === pin);
+    const warned = itinerary.warnings.some((w) => w.code === 'must_visit_unscheduled' && w.placeId === pin);
+    expect(pinned || warned).toBe(true);
+    expect(pinned).toBe(true);
+    expect(await hardViolations(local.app, 'pat', tripWithPins, itinerary)).toEqual([]);
   });
 });
