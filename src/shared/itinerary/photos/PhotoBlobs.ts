@@ -67,9 +67,9 @@ export class PhotoBlobs {
   }
 
   /** Blobs not marked ready and last written before `cutoff` (abandoned or rejected uploads). */
-  async *unconfirmedBefore(cutoff: Date): AsyncGenerator<string> {
+  async *unconfirmedBefore(cutoff: Date, prefix?: string): AsyncGenerator<string> {
     if (!(await this.#container.exists())) return;
-    for await (const blob of this.#container.listBlobsFlat({ includeMetadata: true })) {
+    for await (const blob of this.#container.listBlobsFlat({ includeMetadata: true, prefix })) {
       if (blob.metadata?.state === READY) continue;
       if (blob.properties.lastModified < cutoff) yield blob.name;
     }

@@ -104,12 +104,13 @@ export class PhotoService {
     );
   }
 
-  /** Delete uploads never confirmed (blob and record). Returns how many. */
-  async cleanup(): Promise<number> {
+  /** Delete uploads never confirmed (blob and record), optionally only one owner's. Returns how many. */
+  async cleanup(ownerId?: string): Promise<number> {
     const now = (this.#o.now ?? (() => new Date()))();
     const cutoff = new Date(now.getTime() - (this.#o.unconfirmedTtlMs ?? 60 * 60_000));
     let removed = 0;
-    for await (const blobName of this.#o.blobs.unconfirmedBefore(cutoff)) {
+    const prefix = ownerId === undefined ? undefined : `${encodeURIComponent(ownerId)}/`;
+    for await (const blobName of this.#o.blobs.unconfirmedBefore(cutoff, prefix)) {
       // {ownerId}/{tripId}/{itemId}/{attachmentId}, as ItineraryService names them.
       const [owner, tripId, itemId, attachmentId] = blobName.split('/');
       await this.#o.blobs.delete(blobName);
