@@ -5,6 +5,7 @@ import { app } from '@azure/functions';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
+import { forgetTrip } from '../shared/itinerary/forgetTrip.js';
 import { markItineraryStale } from '../shared/itinerary/markStale.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../shared/trips/tripSchema.js';
 
@@ -56,6 +57,7 @@ app.http('trips-item', {
       }
       case 'DELETE':
         await ctx.trips.delete(owner, tripId, request.headers.get('if-match') ?? undefined);
+        await forgetTrip(ctx, owner, tripId);
         return { status: 204 };
       default: {
         const { trip, etag } = await ctx.trips.get(owner, tripId);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { itineraryEditingFor } from '../../src/shared/itinerary/itineraryEditingFor.js';
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { allItems, editingClient, type Itinerary } from './editing/editingClient.js';
 
@@ -115,5 +116,20 @@ describe('share links: a read-only page and JSON without a token; revocable', ()
     };
     expect(status.shared).toBe(false);
     expect((await local.call('mallory', `/api/trips/${tripId}/share`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('deleting the trip removes its share link and its kept versions', async () => {
+    const res = await client.jsonCall(`/api/trips/${tripId}/share`, 'POST', {});
+    const { url } = (await res.json()) as { url: string };
+    expect((await fetch(`${local.url}${url}`)).status).toBe(200);
+    const { etag } = await client.read(tripId);
+    const visit = allItems((await client.read(tripId)).itinerary).find((i) => i.kind === 'visit')!;
+    expect((await client.edit(tripId, etag, [{ op: 'remove', itemId: visit.id }])).status).toBe(200);
+    const { versions } = itineraryEditingFor(local.app);
+    expect((await versions.list('sam', tripId)).length).toBeGreaterThan(0);
+
+    expect((await local.call('sam', `/api/trips/${tripId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${local.url}${url}`)).status).toBe(404);
+    expect(await versions.list('sam', tripId)).toEqual([]);
   });
 });

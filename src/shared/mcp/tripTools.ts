@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { forgetTrip } from '../itinerary/forgetTrip.js';
 import { markItineraryStale } from '../itinerary/markStale.js';
 import { tripSchema } from '../openapi/responseSchemas.js';
 import { tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
@@ -95,6 +96,7 @@ export const deleteTripTool = defineTool({
   readOnly: false,
   run: async (args, { app, principal }) => {
     await app.trips.delete(principal.userId, args.tripId, args.etag);
+    await forgetTrip(app, principal.userId, args.tripId);
     return { deleted: args.tripId };
   },
   render: (r) => `trip ${r.deleted} deleted`,
