@@ -143,6 +143,13 @@ describe('editing a generated itinerary (local host + Azurite + sandbox)', () =>
     expect(moved.status).toBe(200);
     const { itinerary, etag } = await client.read(tripId);
     expect(itinerary.stale).toMatchObject({ changed: ['dates'] });
+    // Editing a day the trip no longer has is a conflict, not a crash.
+    const oldDay = stopsOfDay(itinerary, itinerary.days.at(-1)!.date)[0]!;
+    const stale = await client.edit(tripId, etag, [{ op: 'setDuration', itemId: oldDay.id, minutes: 30 }]);
+    expect(stale.status).toBe(409);
+    expect(
+      (await local.call('olive', `/api/trips/${tripId}/itinerary/items/${oldDay.id}/alternatives`)).status,
+    ).toBe(409);
 
     const res = await client.jsonCall(
       `/api/trips/${tripId}/itinerary/regenerate`,

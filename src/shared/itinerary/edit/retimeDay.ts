@@ -1,3 +1,4 @@
+import { AppError } from '../../errors/AppError.js';
 import { dayItems } from '../../planner/dayItems.js';
 import { type DaySchedule, scheduleStops } from '../../planner/daySchedule.js';
 import { type DayContext, mealStop, type PlannedStop, visitStop } from '../../planner/dayStops.js';
@@ -55,7 +56,11 @@ export function scheduleOf(context: PlanningContext, date: string, stops: readon
 
 function dayContext(context: PlanningContext, date: string): DayContext {
   const day = context.days.find((d) => d.date === date);
-  if (!day) throw new Error(`${date} is not a day of the trip`);
+  // The itinerary still has days the trip no longer has (its dates changed): only regenerating helps.
+  if (!day)
+    throw new AppError('conflict', 'Not a day of the trip', {
+      detail: `${date} is no longer a day of the trip; regenerate the itinerary for the new dates`,
+    });
   return day;
 }
 
