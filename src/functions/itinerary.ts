@@ -4,15 +4,22 @@ import { app } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
-import { readJsonBody } from '../shared/http/readJsonBody.js';
-import { json, routeId } from '../shared/http/responses.js';
+import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
+import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
 import { SerializationMemo } from '../shared/http/SerializationMemo.js';
 import { SerializedJson } from '../shared/http/SerializedJson.js';
 import { serializedResponse } from '../shared/http/serializedResponse.js';
 import { localizeItinerary } from '../shared/i18n/localizeItinerary.js';
 import { requestLanguage } from '../shared/i18n/requestLanguage.js';
+import {
+  alternativesQuerySchema,
+  editRequestSchema,
+  regenerateRequestSchema,
+} from '../shared/itinerary/edit/editOperations.js';
 import type { ItineraryDocument } from '../shared/itinerary/ItineraryDocument.js';
+import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
+import { publicItinerary } from '../shared/itinerary/publicItinerary.js';
 
 /** The itinerary view per language as bytes (and compressed once), for as long as the store keeps the view. */
 const itineraryBodies = new SerializationMemo<object>();
@@ -85,6 +92,147 @@ app.http('itinerary-attachments-create', {
       body.contentType,
       body.sizeBytes,
     );
+    // The blob name ItineraryService gave it: a pending placeholder lets the cleanup timer find it.
+    const blobName = `${encodeURIComponent(principal.userId)}/${tripId}/${itemId}/${created.attachmentId}`;
+    await itineraryEditingFor(ctx).photoBlobs.placeholder(blobName);
     return json(201, created);
+  }),
+});
+
+app.http('itinerary-edits', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/edits',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const ifMatch = requireIfMatch(request);
+    const body = await readJsonBody(request, editRequestSchema, ctx.config.http.maxBodyBytes);
+    const { editor } = itineraryEditingFor(ctx);
+    const result = await editor.edit(principal.userId, tripId, body, ifMatch, signal);
+    return json(
+      200,
+      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
+      { etag: result.etag },
+    );
+  }),
+});
+
+app.http('itinerary-versions', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/versions',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    await ctx.itineraries.get(principal.userId, tripId);
+    const versions = await itineraryEditingFor(ctx).versions.list(principal.userId, tripId);
+    return json(200, { versions });
+  }),
+});
+
+app.http('itinerary-version-restore', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/versions/{revision}/restore',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const revision = revisionParam(request.params.revision);
+    const ifMatch = requireIfMatch(request);
+    const { editor, versions } = itineraryEditingFor(ctx);
+    const current = await editor.current(principal.userId, tripId, ifMatch);
+    const old = await versions.get(principal.userId, tripId, revision);
+    const saved = await editor.commit(principal.userId, tripId, current, old, `restore ${revision}`);
+    return json(200, publicItinerary(saved.doc), { etag: saved.etag });
+  }),
+});
+
+function revisionParam(value: string | undefined): number {
+  if (!value || !/^\d{1,9}$/.test(value))
+    throw new AppError('validation_failed', 'Bad revision', {
+      errors: [{ path: 'params.revision', message: 'expected a revision number from GET …/versions' }],
+    });
+  return Number(value);
+}
+
+app.http('itinerary-regenerate', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/regenerate',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const ifMatch = requireIfMatch(request);
+    const body = await readJsonBody(request, regenerateRequestSchema, ctx.config.http.maxBodyBytes);
+    const result = await itineraryEditingFor(ctx).editor.regenerate(
+      principal.userId,
+      tripId,
+      body,
+      ifMatch,
+      signal,
+    );
+    return json(
+      200,
+      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
+      { etag: result.etag },
+    );
+  }),
+});
+
+app.http('itinerary-item-alternatives', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/alternatives',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
+    const tripId = routeId(request, 'tripId');
+    const itemId = routeId(request, 'itemId');
+    const { limit } = readQuery(request, alternativesQuerySchema);
+    const alternatives = await itineraryEditingFor(ctx).editor.alternatives(
+      principal.userId,
+      tripId,
+      itemId,
+      limit,
+      signal,
+    );
+    return json(200, { itemId, alternatives });
+  }),
+});
+
+app.http('itinerary-attachment-complete', {
+  methods: ['POST'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}/complete',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
+      routeId(request, n),
+    );
+    const attachment = await itineraryEditingFor(ctx).photos.complete(
+      principal.userId,
+      tripId!,
+      itemId!,
+      attachmentId!,
+    );
+    return json(200, attachment);
+  }),
+});
+
+app.http('itinerary-attachment-delete', {
+  methods: ['DELETE'],
+  route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
+      routeId(request, n),
+    );
+    await itineraryEditingFor(ctx).photos.remove(principal.userId, tripId!, itemId!, attachmentId!);
+    return { status: 204 };
+  }),
+});
+
+app.http('itinerary-photos', {
+  methods: ['GET'],
+  route: 'trips/{tripId}/itinerary/photos',
+  authLevel: 'function',
+  handler: authenticated(async (request, { app: ctx, principal }) => {
+    const tripId = routeId(request, 'tripId');
+    const photos = await itineraryEditingFor(ctx).photos.list(principal.userId, tripId);
+    return json(200, { photos });
   }),
 });

@@ -6,6 +6,8 @@ import { authenticated } from '../shared/http/httpHandler.js';
 import { parseIfMatch } from '../shared/http/ifMatch.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
+import { forgetTrip } from '../shared/itinerary/forgetTrip.js';
+import { markItineraryStale } from '../shared/itinerary/markStale.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../shared/trips/tripSchema.js';
 
 app.http('trips-create', {
@@ -41,17 +43,22 @@ app.http('trips-item', {
       case 'PUT': {
         const ifMatch = requireIfMatch(request);
         const input = await readJsonBody(request, tripInputSchema, ctx.config.http.maxBodyBytes);
+        const before = (await ctx.trips.get(owner, tripId)).trip;
         const { trip, etag } = await ctx.trips.replace(owner, tripId, input, ifMatch);
+        await markItineraryStale(ctx.itineraryStore, owner, before, trip);
         return json(200, trip, { etag });
       }
       case 'PATCH': {
         const ifMatch = requireIfMatch(request);
         const patch = await readJsonBody(request, tripPatchSchema, ctx.config.http.maxBodyBytes);
+        const before = (await ctx.trips.get(owner, tripId)).trip;
         const { trip, etag } = await ctx.trips.patch(owner, tripId, patch, ifMatch);
+        await markItineraryStale(ctx.itineraryStore, owner, before, trip);
         return json(200, trip, { etag });
       }
       case 'DELETE':
         await ctx.trips.delete(owner, tripId, parseIfMatch(request));
+        await forgetTrip(ctx, owner, tripId);
         return { status: 204 };
       default: {
         const { trip, etag } = await ctx.trips.get(owner, tripId);

@@ -10,6 +10,7 @@ import { itWithRedis, redisUrl } from '../support/redisTest.js';
 import { sandboxEnv } from '../support/sandboxEnv.js';
 import { sampleTrip, testEnv } from '../support/testApp.js';
 import { waitForJob } from '../support/waitFor.js';
+import { hardViolations } from './editing/hardViolations.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -58,18 +59,22 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     await small.close();
   });
 
-  it('flags a visit whose place changed its hours, suggests a re-plan, and changes nothing else', async () => {
-    const input = tripInputSchema.parse(sampleTrip({ startDate: day(2), endDate: day(3) }));
+  it('flags a place whose hours changed, repairs that day (trips under way too), keeps memos elsewhere', async () => {
+    // Started yesterday: a trip under way is verified as well as one about to start.
+    const input = tripInputSchema.parse(sampleTrip({ startDate: day(-1), endDate: day(1) }));
     const { trip } = await local.app.trips.create('vera', input);
     const { job } = await local.app.jobs.submit('vera', trip.id, { useLlm: false });
     // The host's queue listener generates it, as in production; processing it by hand as well raced
     // with the listener and made this test fail about one run in three.
     expect(await waitForJob(local, 'vera', job.jobId)).toMatchObject({ status: 'completed' });
     const before = (await local.app.itineraryStore.get('vera', trip.id)).doc;
-    const target = before.days[0]!.items.find(
-      (i) => i.kind === 'visit' && i.place?.openingHours?.periods.length,
-    )!;
+    const today = before.days.find((d) => d.date === day(0))!;
+    const target = today.items.find((i) => i.kind === 'visit' && i.place?.openingHours?.periods.length)!;
     expect(target).toBeDefined();
+    const other = before.days
+      .flatMap((d) => d.items)
+      .find((i) => i.kind === 'visit' && i.place!.id !== target.place!.id)!;
+    await local.app.itineraries.setMemo('vera', trip.id, other.id, 'keep me');
 
     // The place now closes every day before the planned visit begins.
     local.sandbox.places.patch(target.place!.id, {
@@ -79,27 +84,21 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     expect(outcome.ok).toBe(true);
     const after = (await local.app.itineraryStore.get('vera', trip.id)).doc as ItineraryDocument;
 
-    const flagged = after.days.flatMap((d) => d.items).filter((i) => i.warnings?.length);
-    expect(flagged.map((i) => i.place!.id)).toEqual(flagged.map(() => target.place!.id));
-    expect(flagged.map((i) => i.id)).toContain(target.id);
-    expect(after.replan).toMatchObject({ suggested: true, reason: 'hours_changed' });
-    expect(after.warnings.filter((w) => w.code === 'hours_changed').map((w) => w.itemId)).toContain(
-      target.id,
+    // Repaired: the closed place is no longer planned, the day says why, the memo elsewhere is intact.
+    const items = after.days.flatMap((d) => d.items);
+    expect(items.some((i) => i.place?.id === target.place!.id)).toBe(false);
+    expect(after.changes).toContainEqual(
+      expect.objectContaining({ date: day(0), note: expect.stringContaining(target.place!.name) }),
     );
+    expect(after.warnings.map((w) => w.code)).toContain('repaired_hours_changed');
+    expect(after.replan).toBeUndefined();
+    expect(items.find((i) => i.id === other.id)?.memo).toBe('keep me');
+    expect(await hardViolations(local.app, 'vera', trip.id, after)).toEqual([]);
 
-    // Nothing else changed: same items, times and places; only the warnings were added.
-    const strip = (doc: ItineraryDocument) => ({
-      ...doc,
-      warnings: doc.warnings.filter((w) => w.code !== 'hours_changed'),
-      replan: undefined,
-      days: doc.days.map((d) => ({ ...d, items: d.items.map(({ warnings: _w, ...rest }) => rest) })),
-    });
-    expect(strip(after)).toEqual(strip(before));
-
-    // A second run finds nothing new to add.
+    // A second run finds nothing new to repair.
     await local.host.fireTimer('upcoming-trip-verifier');
     const again = (await local.app.itineraryStore.get('vera', trip.id)).doc;
-    expect(again.warnings.length).toBe(after.warnings.length);
+    expect(again.changes?.length).toBe(after.changes?.length);
     local.sandbox.places.reset();
   });
 });

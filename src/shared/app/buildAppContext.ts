@@ -12,8 +12,11 @@ import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
+import { VERSIONS_CONTAINER } from '../itinerary/itineraryEditingFor.js';
+import { ItineraryEditor } from '../itinerary/ItineraryEditor.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
+import { ItineraryVersions } from '../itinerary/ItineraryVersions.js';
 import { noJobEvents } from '../jobs/JobEventBus.js';
 import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
@@ -23,6 +26,7 @@ import { createItineraryGenerator } from '../pipeline/createItineraryGenerator.j
 import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
 import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
 import { JobSweeper } from '../pipeline/JobSweeper.js';
+import { placeServicesSource } from '../pipeline/placeServicesSource.js';
 import { createPlaceServices } from '../places/PlaceServices.js';
 import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
 import { createProviders } from '../providers/createProviders.js';
@@ -202,6 +206,14 @@ export async function buildAppContext(
       logger,
       upstreamBudget: config.warmers.upstreamBudget,
       redis,
+      // Issue #14: days with a place now closed are repaired, not only flagged.
+      repair: async (ownerId, tripId, fresh) =>
+        new ItineraryEditor({
+          store: itineraryStore,
+          versions: new ItineraryVersions(storage.blobs.getContainerClient(VERSIONS_CONTAINER)),
+          trips: tripStore,
+          source: placeServicesSource(places),
+        }).repairClosed(ownerId, tripId, fresh),
     }),
     async close() {
       config.secrets.stopAutoRefresh();

@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   upstream_timeout: { status: 504, transient: true, title: 'The map provider did not answer in time' },
   /** A route between the points does not exist (e.g. Kakao result_code 104/102/103). */
   no_route: { status: 422, transient: false, title: 'No route between these points' },
+  /** An uploaded photo is missing, too large or not an image; it was deleted. */
+  upload_rejected: { status: 422, transient: false, title: 'The upload was rejected' },
   dependency_unavailable: { status: 503, transient: true, title: 'A backing service is unavailable' },
   config_invalid: { status: 500, transient: false, title: 'The app is misconfigured' },
   internal: { status: 500, transient: false, title: 'Internal error' },

@@ -18,10 +18,17 @@ export function requireIfMatch(request: HttpRequest): string {
   return value;
 }
 
+/**
+ * Ids we generate: trip and job ids are UUIDs, item ids embed a place id made URL-safe with `_`
+ * (`2026-12-20-01-visit-kakao_90010004`), so both `-` and `_` occur. Anything else is rejected before
+ * it reaches a store.
+ */
+export const ROUTE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
 /** Route parameters are ids we generated: reject anything else before it reaches a store. */
 export function routeId(request: HttpRequest, name: string): string {
   const value = request.params[name] ?? '';
-  if (!/^[A-Za-z0-9-]{1,64}$/.test(value)) {
+  if (!ROUTE_ID_PATTERN.test(value)) {
     throw new AppError('validation_failed', 'Bad id', {
       errors: [{ path: `params.${name}`, message: 'not a valid id' }],
     });

@@ -7,6 +7,8 @@ export interface Attachment {
   sizeBytes: number;
   blobName: string;
   createdAt: string;
+  /** `ready` once POST …/complete found a real image of the declared size; absent: not confirmed yet. */
+  status?: 'ready';
 }
 
 export interface ItineraryItem {
@@ -24,11 +26,15 @@ export interface ItineraryItem {
   attachments?: Attachment[];
   /** Set by the upcoming-trip verifier when the place's hours changed (never a silent rewrite). */
   warnings?: string[];
+  /** A visit length the traveller chose (kept through re-timing instead of the category default). */
+  durationMinutes?: number;
 }
 
 export interface ItineraryDay {
   date: string;
   items: ItineraryItem[];
+  /** A locked day is kept as it is by edits and regeneration until it is unlocked. */
+  locked?: boolean;
 }
 
 /** Something the traveller should know: planner warnings, and later the verifier's. */
@@ -54,4 +60,10 @@ export interface ItineraryDocument {
   notice?: string;
   /** Set by the verifier when a re-plan (a new job) is suggested; the itinerary itself is not rewritten. */
   replan?: { suggested: boolean; reason: string; how: string; checkedAt: string };
+  /** Set when the trip changed after generation (what changed); cleared by regenerating. */
+  stale?: { since: string; changed: string[] };
+  /** Changes made to the plan on the traveller's behalf (the verifier's repairs), newest last. */
+  changes?: { at: string; date: string; note: string }[];
+  /** Bumped on every edit, regeneration or restore; earlier revisions are kept as versions. */
+  revision?: number;
 }

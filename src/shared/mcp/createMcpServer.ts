@@ -11,12 +11,16 @@ import { z } from 'zod';
 import { describeCause } from '../errors/AppError.js';
 import { fieldErrorsFromZod } from '../errors/validationError.js';
 import { toAppError } from '../http/problem.js';
+import { registerItineraryResources } from './itineraryResources.js';
 import type { McpTool, ToolScope } from './McpTool.js';
+import { registerPlanTripPrompt } from './planTripPrompt.js';
 
 export const MCP_INSTRUCTIONS = `TripGen place tools: real places, opening hours and travel times, with Korea answered by Kakao and the rest of the world by Google.
 - Start with search_places (text and/or category near lat/lng). Use geocode first if you only have an address or city name.
 - Call get_place_details with an id from search_places for opening hours (weekly periods, day 0 = Sunday, local HH:MM) before planning a visit time; "unknown" hours are a risk, not "always open".
 - Use compute_route_matrix (one call) rather than many get_route calls when ordering several places. Legs marked estimated come from distance, not a provider.
+- Trips: create_trip, list_trips, get_trip, update_trip, delete_trip; then create_itinerary_job → get_job_status → get_itinerary (also the resource tripgen://trips/{tripId}/itinerary).
+- Adjust a plan with edit_itinerary (refused with conflict and reasons when it breaks hours or the day), get_alternatives, regenerate_itinerary. The plan_trip prompt walks through it all.
 - Errors come back as isError results whose structuredContent has a stable "code" (validation_failed, upstream_unavailable, upstream_timeout, not_found, ...). Retry only codes that are transient.`;
 
 /** structuredContent of an isError result: our stable error `code` and what the caller can do about it. */
@@ -87,11 +91,13 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope | ((
   const server = new Server(
     { name: 'tripgen', title: 'TripGen places', version: '1.0.0' },
     {
-      capabilities: { tools: { listChanged: false } },
+      capabilities: { tools: { listChanged: false }, resources: {}, prompts: {} },
       instructions: MCP_INSTRUCTIONS,
       jsonSchemaValidator: sharedValidator,
     },
   );
+  registerItineraryResources(server, scopeOf);
+  registerPlanTripPrompt(server);
   const byName = new Map(tools.map((t) => [t.name, t]));
 
   server.setRequestHandler(ListToolsRequestSchema, async () => listTools(tools));

@@ -10,6 +10,7 @@ import { matrixBodySchema, routeQuerySchema } from '../places/routeParams.js';
 import { recommendationParamsSchema } from '../recommendations/recommendationParams.js';
 import { recommendationsResultSchema } from '../recommendations/recommendationSchemas.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
+import { EDITING_OPERATIONS } from './editingContract.js';
 import * as r from './responseSchemas.js';
 
 /** One HTTP operation of the public contract, described by the zod schemas its handler validates with. */
@@ -276,6 +277,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       201: { description: 'Upload with PUT + x-ms-blob-type: BlockBlob', schema: r.uploadSchema },
     },
   },
+  ...EDITING_OPERATIONS,
   {
     method: 'post',
     path: '/mcp',

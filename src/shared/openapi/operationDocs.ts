@@ -96,6 +96,54 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
       '(e.g. not wheelchair accessible for a wheelchair user, strenuous for small children) are left out. ' +
       'Cached for 2 hours per query.',
   },
+  editItinerary: {
+    description:
+      "Applies one or more edits to the itinerary in order: `remove`, `move` (to another position or day), `swap`, `setDuration`, `add` (a place by id), `replace` (an item by another place) and `lockDay`. Every affected day is re-timed by the planner and checked against opening hours, meals, travel legs and the day's bounds. An edit that breaks them answers 409 with one error per problem, unless `force` is set, in which case it is applied with warnings. Memos and photos stay with their items. Requires `If-Match` with the itinerary's ETag.",
+  },
+  regenerateItinerary: {
+    description:
+      "Plans one day (`date`) or every unlocked day again from fresh candidates, keeping locked days, must-visit places and stops that carry memos or photos. A different `variation` seed gives a different plan of similar quality. The replaced version is kept (see the versions operation). Clears the itinerary's `stale` mark. Requires `If-Match`.",
+  },
+  getItemAlternatives: {
+    description:
+      "Places that could take this item's slot on the same day: open then, near the route, suited to the group and not already in the plan, ranked by score minus the extra travel they cause. Replace the item with one of them by a `replace` edit.",
+  },
+  listItineraryVersions: {
+    description:
+      "The itinerary's earlier versions, newest first: each edit, regeneration and restore keeps the version it replaced.",
+  },
+  restoreItineraryVersion: {
+    description:
+      "Makes an earlier version the current itinerary. The version it replaces is kept too, so a restore can itself be undone. Requires `If-Match`.",
+  },
+  completeAttachment: {
+    description:
+      "Confirms a photo upload made with the SAS URL from the attachment operation. The blob must exist, be within the declared and configured size, and start with the bytes of an image; it is then marked ready. Otherwise the blob is deleted and the answer is 422 with the reason.",
+  },
+  deleteAttachment: {
+    description:
+      "Deletes a photo from its item and removes its blob.",
+  },
+  listPhotos: {
+    description:
+      "The itinerary's ready photos, each with its item and a read URL valid for a short time.",
+  },
+  createShareLink: {
+    description:
+      "Creates a read-only link to the itinerary that works without sign-in, as an HTML page for browsers or JSON for clients. The token is 256 random bits; only its hash is stored. Memos are included only when the owner asks for them. Creating a new link revokes the previous one.",
+  },
+  getShareLink: {
+    description:
+      "Whether the trip has a live share link.",
+  },
+  revokeShareLink: {
+    description:
+      "Revokes the trip's share link; from then on the link answers 404.",
+  },
+  viewSharedItinerary: {
+    description:
+      "The itinerary behind a share link, with no sign-in: a printable, phone-friendly HTML page (days, times, places, travel legs, opening hours and map links) or, with `Accept: application/json`, the same data as JSON. A revoked or unknown token answers 404.",
+  },
   createTrip: {
     description:
       'Creates a trip owned by the caller. Answers 201 with `Location` and `ETag`; bad input gets 400 with the ' +

@@ -81,6 +81,7 @@ const attachmentSchema = z.object({
   sizeBytes: z.number().int(),
   blobName: z.string(),
   createdAt: z.string(),
+  status: z.literal('ready').optional(),
 });
 
 export const itineraryItemSchema = z.object({
@@ -102,12 +103,15 @@ export const itineraryItemSchema = z.object({
   memo: z.string().optional(),
   attachments: z.array(attachmentSchema).optional(),
   warnings: z.array(z.string()).optional(),
+  durationMinutes: z.number().int().optional(),
 });
 
 export const itinerarySchema = z.object({
   tripId: z.string(),
   generatedAt: z.string(),
-  days: z.array(z.object({ date: z.string(), items: z.array(itineraryItemSchema) })),
+  days: z.array(
+    z.object({ date: z.string(), items: z.array(itineraryItemSchema), locked: z.boolean().optional() }),
+  ),
   warnings: z.array(
     z.object({
       code: z.string(),
@@ -133,6 +137,9 @@ export const itinerarySchema = z.object({
   replan: z
     .object({ suggested: z.boolean(), reason: z.string(), how: z.string(), checkedAt: z.string() })
     .optional(),
+  stale: z.object({ since: z.string(), changed: z.array(z.string()) }).optional(),
+  changes: z.array(z.object({ at: z.string(), date: z.string(), note: z.string() })).optional(),
+  revision: z.number().int().optional(),
 });
 
 export const uploadSchema = z.object({

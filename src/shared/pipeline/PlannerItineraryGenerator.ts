@@ -1,11 +1,14 @@
 import type { PlaceRanker } from '../ai/PlaceRanker.js';
+import type { LatLng, Place } from '../domain/place.js';
+import type { MatrixCell, TravelMode } from '../domain/route.js';
 import { AppError } from '../errors/AppError.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { JobOptions } from '../jobs/Job.js';
+import { estimateCell } from '../planner/estimateTravel.js';
 import { gatherCandidates } from '../planner/gatherCandidates.js';
 import type { PlaceSource } from '../planner/PlaceSource.js';
 import { planItinerary } from '../planner/planItinerary.js';
-import type { PlanTrip } from '../planner/planTypes.js';
+import type { PlanTrip, TravelMatrices } from '../planner/planTypes.js';
 import { tripDates } from '../planner/tripDates.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
@@ -57,6 +60,8 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
           });
     }
 
+    const candidates = await withPinsAndAvoids(this.#o.source, trip, gathered.places, signal);
+
     await report('planning', 50);
     let ranking: string[] | undefined;
     let rankingReasons: Record<string, string> | undefined;
@@ -67,7 +72,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
           members: planTrip.members,
           days: tripDates(trip.startDate, trip.endDate).length,
           language: trip.language,
-          candidates: gathered.places,
+          candidates,
         },
         signal,
       );
@@ -80,10 +85,13 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       } else
         this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
     }
+    // Must-visit places lead the ranking, so the planner keeps them whenever they fit.
+    const pins = trip.mustVisit ?? [];
+    if (pins.length > 0) ranking = [...pins, ...(ranking ?? []).filter((id) => !pins.includes(id))];
     const plan = planItinerary({
       trip: planTrip,
-      places: gathered.places,
-      matrices: gathered.matrices,
+      places: candidates,
+      matrices: extendMatrices(gathered.matrices, planTrip.accommodation, candidates, gathered.places),
       ranking,
       ...(rankingReasons ? { rankingReasons } : {}),
     });
@@ -95,6 +103,17 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
     ];
     if (internal.length > 0)
       this.#o.logger.info('itinerary planning notes', { tripId: trip.id, notes: internal });
+    const planned = new Set(plan.days.flatMap((d) => d.items.flatMap((i) => (i.placeId ? [i.placeId] : []))));
+    const unscheduled = pins
+      .filter((id) => !planned.has(id))
+      .map((id) => {
+        const why = plan.dropped.find((d) => d.placeId === id);
+        return {
+          code: 'must_visit_unscheduled',
+          placeId: id,
+          message: `${why?.name ?? id} could not be scheduled: ${why?.reason ?? 'the map provider does not know this place'}`,
+        };
+      });
 
     await report('validating', 85);
     return {
@@ -112,7 +131,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
           ...(item.warnings ? { warnings: [...item.warnings] } : {}),
         })),
       })),
-      warnings: plan.warnings.map((w) => ({ ...w })),
+      warnings: [...plan.warnings.map((w) => ({ ...w })), ...unscheduled],
       dropped: plan.dropped.map((d) => ({ ...d })),
       metrics: {
         ...plan.metrics,
@@ -140,4 +159,50 @@ function toPlanTrip(trip: Trip): PlanTrip {
     language: trip.language,
     destination: trip.destination,
   };
+}
+
+/**
+ * Issue #14: the trip's avoided places and kinds leave the candidates; must-visit places that
+ * gathering did not find are fetched by id and join them.
+ */
+async function withPinsAndAvoids(
+  source: PlaceSource,
+  trip: Trip,
+  gathered: readonly Place[],
+  signal: AbortSignal,
+): Promise<Place[]> {
+  const avoidIds = new Set(trip.avoid?.placeIds ?? []);
+  const avoidKinds = new Set(trip.avoid?.kinds ?? []);
+  const kept = gathered.filter((p) => !avoidIds.has(p.id) && !avoidKinds.has(p.category));
+  const known = new Set(gathered.map((p) => p.id));
+  const missing = (trip.mustVisit ?? []).filter((id) => !known.has(id));
+  const fetched = await Promise.all(
+    missing.map(async (id) => source.placeDetails(id, trip.language, signal).catch(() => undefined)),
+  );
+  return [...kept, ...fetched.filter((p): p is Place => p !== undefined)];
+}
+
+/** The gathered matrices re-indexed to `places` (a subset of the gathered ones plus pins, estimated). */
+function extendMatrices(
+  matrices: TravelMatrices,
+  home: LatLng,
+  places: readonly Place[],
+  gathered: readonly Place[],
+): TravelMatrices {
+  const at = new Map(gathered.map((p, i) => [p.id, i + 1]));
+  const points = [home, ...places.map((p) => p.location)];
+  const source = [0, ...places.map((p) => at.get(p.id))];
+  const result: TravelMatrices = {};
+  for (const [mode, matrix] of Object.entries(matrices) as [TravelMode, MatrixCell[][]][]) {
+    result[mode] = points.map((from, r) =>
+      points.map((to, c) => {
+        const [sr, sc] = [source[r], source[c]];
+        return (
+          (sr !== undefined && sc !== undefined ? matrix[sr]?.[sc] : undefined) ??
+          estimateCell(from, to, mode)
+        );
+      }),
+    );
+  }
+  return result;
 }

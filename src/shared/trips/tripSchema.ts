@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
-import { hhmmSchema } from '../domain/place.js';
+import { hhmmSchema, placeCategorySchema } from '../domain/place.js';
 import { numberParam } from '../http/numberParam.js';
 import { languageCodeSchema } from '../i18n/languages.js';
 
 const MAX_TRIP_DAYS = 14;
 const boundedText = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
+
+const placeIdSchema = z
+  .string()
+  .regex(/^(kakao|google):[A-Za-z0-9_-]{1,300}$/, 'expected a place id such as kakao:26338954');
 
 export const mobilitySchema = z.enum(['full', 'limited', 'wheelchair']);
 
@@ -41,6 +45,16 @@ export const tripInputSchema = z
     transport: z.object({ mode: transportModeSchema }),
     members: z.array(memberSchema).min(1).max(12),
     language: languageCodeSchema.default('ko'),
+    /** Places the travellers insist on (generation schedules them or says why not). */
+    mustVisit: z.array(placeIdSchema).max(20).optional(),
+    /** Places and kinds of place to leave out of the plan. */
+    avoid: z
+      .object({
+        placeIds: z.array(placeIdSchema).max(50).optional(),
+        kinds: z.array(placeCategorySchema).max(8).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((trip, ctx) => {

@@ -17,6 +17,8 @@ export interface VerifierReport {
   trips: number;
   placesChecked: number;
   itemsFlagged: number;
+  /** Traveller-facing notes of the automatic repairs made. */
+  repairs: number;
   deferred: number;
   upstreamCalls: number;
 }
@@ -31,15 +33,21 @@ export interface UpcomingTripVerifierOptions {
   redis?: Redis;
   now?: () => Date;
   horizonDays?: number;
+  /** Repairs the days of a flagged itinerary with the places' current facts; returns the notes recorded. */
+  repair?: (ownerId: string, tripId: string, fresh: ReadonlyMap<string, Place>) => Promise<string[]>;
 }
+
+/** Longest trip, in days: a trip that started this many days ago may still be under way. */
+const LONGEST_TRIP_DAYS = 14;
 
 export const HOURS_CHANGED = 'hours_changed';
 
 /**
- * For itineraries of trips starting within 7 days, re-reads every planned place's opening hours (and
+ * For itineraries of trips under way or starting within 7 days, re-reads every planned place's opening hours (and
  * rating) from the providers. A visit that now falls outside the hours, or on a day the place is
  * closed, gets a warning on its item and a re-plan suggestion on the itinerary, published on
- * `ai:itinerary:warning:{tripId}`. Nothing else in the user's itinerary is touched.
+ * `ai:itinerary:warning:{tripId}`. With `repair`, the affected days are then repaired (re-timed, or the
+ * closed place replaced) and the change recorded on the itinerary.
  */
 export class UpcomingTripVerifier {
   readonly #o: Readonly<UpcomingTripVerifierOptions>;
@@ -54,6 +62,7 @@ export class UpcomingTripVerifier {
       trips: 0,
       placesChecked: 0,
       itemsFlagged: 0,
+      repairs: 0,
       deferred: 0,
       upstreamCalls: 0,
     };
@@ -67,7 +76,12 @@ export class UpcomingTripVerifier {
       const to = new Date(today.getTime() + (this.#o.horizonDays ?? 7) * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      for (const trip of await this.#o.trips.listStartingBetween(from, to)) {
+      // Trips under way are verified too: those that started up to 13 days ago and have not ended.
+      const earliest = new Date(today.getTime() - (LONGEST_TRIP_DAYS - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const trips = (await this.#o.trips.listStartingBetween(earliest, to)).filter((t) => t.endDate >= from);
+      for (const trip of trips) {
         const stored = await this.#o.itineraries.find(trip.ownerId, trip.id);
         if (!stored) continue;
         report.trips++;
@@ -83,7 +97,18 @@ export class UpcomingTripVerifier {
           if (place) fresh.set(id, place);
           report.placesChecked++;
         }
-        report.itemsFlagged += await this.#flag(trip.ownerId, trip.id, fresh);
+        const flagged = await this.#flag(trip.ownerId, trip.id, fresh);
+        report.itemsFlagged += flagged;
+        if (this.#o.repair && (flagged > 0 || stored.doc.replan?.suggested)) {
+          const notes = await this.#o.repair(trip.ownerId, trip.id, fresh).catch((error: unknown) => {
+            this.#o.logger.warn('verifier repair failed', {
+              tripId: trip.id,
+              error: (error as Error)?.message,
+            });
+            return [];
+          });
+          report.repairs += notes.length;
+        }
       }
       report.upstreamCalls = budget.spent;
       this.#o.logger.info('verifier run', { ...report, fence: lease.fence });

@@ -5,6 +5,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { LocalApp } from '../../support/localApp.js';
+import { sampleTrip } from '../../support/testApp.js';
 import { callTool, connectMcp, errorOf, MCP_ACCEPT, startMcpApp, textOf } from './mcpClient.js';
 
 /** One argument set each tool's inputSchema must accept. */
@@ -28,6 +29,15 @@ const GOOD_ARGS: Record<string, Record<string, unknown>> = {
     preferences: 'palace,market',
     language: 'en',
   },
+  create_trip: sampleTrip(),
+  list_trips: { pageSize: 10 },
+  get_trip: { tripId: 'trip-1' },
+  update_trip: { tripId: 'trip-1', patch: { name: 'New name' }, etag: '"0x1"' },
+  delete_trip: { tripId: 'trip-1' },
+  edit_itinerary: { tripId: 'trip-1', operations: [{ op: 'remove', itemId: '2026-12-10-01-visit-kakao_1' }] },
+  get_alternatives: { tripId: 'trip-1', itemId: '2026-12-10-01-visit-kakao_1' },
+  regenerate_itinerary: { tripId: 'trip-1', date: '2026-12-10', variation: 3 },
+  set_item_memo: { tripId: 'trip-1', itemId: '2026-12-10-01-visit-kakao_1', memo: 'hi' },
 };
 
 const tooBig = (bytes: number) =>
@@ -89,7 +99,22 @@ describe('MCP endpoint: protocol, auth and HTTP limits', () => {
   it('marks the read-only tools, and only those', async () => {
     const { tools } = await client.listTools();
     const readOnly = (t: Tool) => t.annotations?.readOnlyHint;
-    expect(tools.filter((t) => !readOnly(t)).map((t) => t.name)).toEqual(['create_itinerary_job']);
+    expect(
+      tools
+        .filter((t) => !readOnly(t))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(
+      [
+        'create_itinerary_job',
+        'create_trip',
+        'update_trip',
+        'delete_trip',
+        'edit_itinerary',
+        'regenerate_itinerary',
+        'set_item_memo',
+      ].sort(),
+    );
   });
 
   it('answers a call of an unknown tool with an isError result, not a crash', async () => {

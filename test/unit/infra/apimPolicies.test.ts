@@ -62,9 +62,11 @@ describe('API Management policy XML', () => {
     });
   });
 
-  it('validates Entra ID bearer tokens on every route but /api/health', () => {
+  it('validates Entra ID bearer tokens on every route but /api/health and share links', () => {
     const [when] = descendants(api, 'when').filter((w) => descendants(w, 'validate-jwt').length > 0);
-    expect(when?.attributes.condition).toBe('@(!context.Request.OriginalUrl.Path.EndsWith("/api/health"))');
+    expect(when?.attributes.condition).toBe(
+      '@(!context.Request.OriginalUrl.Path.EndsWith("/api/health") && !context.Request.OriginalUrl.Path.StartsWith("/api/share/"))',
+    );
     const jwt = child(when, 'validate-jwt')!;
     expect(jwt.attributes).toMatchObject({
       'header-name': 'Authorization',
@@ -84,6 +86,8 @@ describe('API Management policy XML', () => {
       perUser: limit.attributes['counter-key']?.includes('context.Variables["clientKey"]'),
     }));
     expect(limits).toEqual([
+      // Anonymous share links: per client IP.
+      { area: ':share', calls: 60, period: '60', perUser: false },
       { area: ':itinerary-jobs', calls: 10, period: '60', perUser: true },
       { area: ':itinerary', calls: 200, period: '60', perUser: true },
       { area: ':trips', calls: 100, period: '60', perUser: true },

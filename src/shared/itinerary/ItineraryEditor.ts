@@ -1,0 +1,241 @@
+import type { Place } from '../domain/place.js';
+import { AppError } from '../errors/AppError.js';
+import type { PlaceSource } from '../planner/PlaceSource.js';
+import type { Violation } from '../planner/validateItinerary.js';
+import type { Trip } from '../trips/tripSchema.js';
+import { applyEdit, type EditState } from './edit/applyEdit.js';
+import { checkDays } from './edit/checkDays.js';
+import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
+import { findAlternatives } from './edit/findAlternatives.js';
+import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { repairDay } from './edit/repairDay.js';
+import { replanDays } from './edit/replanDays.js';
+import { retimeDay } from './edit/retimeDay.js';
+import { stopsOf } from './edit/StopSpec.js';
+import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
+import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
+import type { ItineraryVersions } from './ItineraryVersions.js';
+
+export interface ItineraryEditorDeps {
+  store: ItineraryStore;
+  versions: ItineraryVersions;
+  trips: { get(ownerId: string, tripId: string): Promise<{ trip: Trip }> };
+  source: PlaceSource;
+}
+
+/** The result of a write: the new itinerary, its ETag, and what the traveller should know. */
+export interface EditResult extends StoredItinerary {
+  /** Rule breaks the edit left (only when forced) and advice such as a missing meal. */
+  warnings: ItineraryWarning[];
+}
+
+/**
+ * Edits to a generated itinerary. Each edit changes the stops of one or more days, re-times those
+ * days with the planner's own scheduling, and validates the result with the planner's validator:
+ * a hard violation refuses the edit (409, nothing written) unless `force`, when it is applied and
+ * reported. The document before every write is kept as a version.
+ */
+export class ItineraryEditor {
+  readonly #d: Readonly<ItineraryEditorDeps>;
+
+  constructor(deps: Readonly<ItineraryEditorDeps>) {
+    this.#d = deps;
+  }
+
+  async edit(
+    ownerId: string,
+    tripId: string,
+    request: EditRequest,
+    ifMatch: string,
+    signal?: AbortSignal,
+  ): Promise<EditResult> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const current = await this.current(ownerId, tripId, ifMatch);
+    const extraIds = request.operations.flatMap((op) =>
+      op.op === 'add' || op.op === 'replace' ? [op.placeId] : [],
+    );
+    const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, extraIds, signal);
+    const state: EditState = {
+      days: new Map(current.doc.days.map((d) => [d.date, { stops: stopsOf(d), locked: d.locked === true }])),
+      touched: new Set(),
+    };
+    for (const op of request.operations) applyEdit(state, op, inputs.context, inputs.placeById);
+
+    const days = current.doc.days.map((day) => {
+      const edited = state.days.get(day.date)!;
+      if (!state.touched.has(day.date))
+        return { ...day, ...(edited.locked ? { locked: true } : { locked: undefined }) };
+      return retimeDay(inputs.context, day.date, edited.stops, edited.locked);
+    });
+    const check = checkDays(inputs.request, inputs.context, days, state.touched);
+    if (check.hard.length > 0 && !request.force) throw refused(check.hard);
+    const warnings = [...check.hard, ...check.soft].map(toWarning);
+    const next: ItineraryDocument = {
+      ...current.doc,
+      days,
+      warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
+    };
+    const saved = await this.commit(ownerId, tripId, current, next, describe(request));
+    return { ...saved, warnings };
+  }
+
+  /** Places that could take an item's slot, best first (GET …/items/{itemId}/alternatives). */
+  async alternatives(ownerId: string, tripId: string, itemId: string, limit: number, signal?: AbortSignal) {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const { doc } = await this.#d.store.get(ownerId, tripId);
+    const inputs = await loadPlanningInputs(this.#d.source, trip, doc, [], signal);
+    return findAlternatives(inputs, trip, doc, itemId, limit);
+  }
+
+  /**
+   * Plan one day (`date`) or every unlocked day again, keeping locked days, annotated stops and
+   * must-visit places; `variation` asks for a different plan. Clears `stale` and `replan`.
+   */
+  async regenerate(
+    ownerId: string,
+    tripId: string,
+    request: RegenerateRequest,
+    ifMatch: string,
+    signal?: AbortSignal,
+  ): Promise<EditResult> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    const current = await this.current(ownerId, tripId, ifMatch);
+    const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, trip.mustVisit ?? [], signal);
+    const tripDates = inputs.context.days.map((d) => d.date);
+    const existing = new Map(current.doc.days.map((d) => [d.date, d]));
+    if (request.date !== undefined) {
+      if (!tripDates.includes(request.date) || !existing.has(request.date))
+        throw new AppError('not_found', 'No such day', {
+          detail: `${request.date} is not a day of this itinerary; regenerate the whole trip after changing its dates`,
+          errors: [{ path: 'body.date', message: 'not a day of the itinerary' }],
+        });
+      if (existing.get(request.date)!.locked)
+        throw new AppError('conflict', 'Day locked', {
+          detail: `${request.date} is locked; unlock it first`,
+        });
+    }
+    const dates =
+      request.date !== undefined ? [request.date] : tripDates.filter((d) => !existing.get(d)?.locked);
+    const result = replanDays(inputs, trip, current.doc.days, {
+      dates,
+      ...(request.variation !== undefined ? { variation: request.variation } : {}),
+    });
+    const touched = new Set(dates);
+    const check = checkDays(inputs.request, inputs.context, result.days, touched);
+    const warnings: ItineraryWarning[] = [
+      ...[...check.hard, ...check.soft].map(toWarning),
+      ...result.unscheduled.map((pin) => ({
+        code: 'must_visit_unscheduled',
+        message: `${pin.name} could not be scheduled: ${pin.reason}`,
+        placeId: pin.placeId,
+      })),
+    ];
+    const { stale: _stale, replan: _replan, ...rest } = current.doc;
+    const next: ItineraryDocument = {
+      ...rest,
+      days: result.days,
+      generatedAt: new Date().toISOString(),
+      warnings: [
+        ...current.doc.warnings.filter(
+          (w) =>
+            (!w.date || (!touched.has(w.date) && tripDates.includes(w.date))) &&
+            w.code !== 'must_visit_unscheduled',
+        ),
+        ...warnings,
+      ],
+    };
+    const reason = `regenerate ${request.date ?? 'trip'}${request.variation !== undefined ? ` (variation ${request.variation})` : ''}`;
+    const saved = await this.commit(ownerId, tripId, current, next, reason);
+    return { ...saved, warnings };
+  }
+
+  /**
+   * Repair the days where a place is now closed at the planned time (the verifier found it; `fresh`
+   * are the places as the providers describe them now): re-time, else replace or drop the closed
+   * stop, keeping every other stop with its memo. Each change is recorded in `changes` with a
+   * traveller-facing note. Locked days are left alone (their warnings stand). Returns the notes.
+   */
+  async repairClosed(ownerId: string, tripId: string, fresh: ReadonlyMap<string, Place>): Promise<string[]> {
+    const { trip } = await this.#d.trips.get(ownerId, tripId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.#d.store.get(ownerId, tripId);
+      const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, [], undefined, fresh);
+      let doc = current.doc;
+      const notes: { date: string; note: string }[] = [];
+      for (const day of current.doc.days.filter((d) => !d.locked)) {
+        if (!inputs.context.days.some((d) => d.date === day.date)) continue;
+        const repaired = repairDay(inputs, trip, doc, day.date);
+        if (!repaired) continue;
+        doc = { ...doc, days: doc.days.map((d) => (d.date === day.date ? repaired.day : d)) };
+        notes.push(...repaired.notes.map((note) => ({ date: day.date, note })));
+      }
+      if (notes.length === 0) return [];
+      const at = new Date().toISOString();
+      const repairedDates = new Set(notes.map((n) => n.date));
+      const { replan: _replan, ...rest } = doc;
+      const next: ItineraryDocument = {
+        ...rest,
+        warnings: [
+          ...doc.warnings.filter((w) => !(w.code === 'hours_changed' && w.date && repairedDates.has(w.date))),
+          ...notes.map((n) => ({ code: 'repaired_hours_changed', message: n.note, date: n.date })),
+        ],
+        changes: [...(doc.changes ?? []), ...notes.map((n) => ({ at, ...n }))],
+      };
+      try {
+        await this.commit(ownerId, tripId, current, next, 'verifier repair');
+        return notes.map((n) => n.note);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'precondition_failed')) throw error;
+      }
+    }
+    return [];
+  }
+
+  /** The stored itinerary, if it still has the ETag the caller read (412 otherwise). */
+  async current(ownerId: string, tripId: string, ifMatch: string): Promise<StoredItinerary> {
+    const current = await this.#d.store.get(ownerId, tripId);
+    if (current.etag !== ifMatch)
+      throw new AppError('precondition_failed', 'ETag mismatch', {
+        detail: 'The itinerary changed since you read it; read it again',
+      });
+    return current;
+  }
+
+  /** Keep the current document as a version, then write the next one (conditional on the ETag read). */
+  async commit(
+    ownerId: string,
+    tripId: string,
+    current: StoredItinerary,
+    next: ItineraryDocument,
+    reason: string,
+  ): Promise<StoredItinerary> {
+    await this.#d.versions.save(ownerId, tripId, current.doc, reason);
+    const doc = { ...next, revision: (current.doc.revision ?? 0) + 1 };
+    const etag = await this.#d.store.put(ownerId, tripId, doc, current.etag);
+    return { doc, etag };
+  }
+}
+
+function refused(violations: readonly Violation[]): AppError {
+  return new AppError('conflict', 'The edit breaks the plan', {
+    detail: `${violations[0]!.message}${violations.length > 1 ? ` (and ${violations.length - 1} more)` : ''}; send force: true to apply it anyway`,
+    errors: violations.map((v) => ({
+      path: `itinerary.${v.date}${v.itemId ? `.${v.itemId}` : ''}`,
+      message: `${v.kind}: ${v.message}`,
+    })),
+  });
+}
+
+function toWarning(v: Violation): ItineraryWarning {
+  return {
+    code: v.kind,
+    message: v.message,
+    date: v.date,
+    ...(v.itemId ? { itemId: v.itemId } : {}),
+    ...(v.placeId ? { placeId: v.placeId } : {}),
+  };
+}
+
+function describe(request: EditRequest): string {
+  return `edit: ${request.operations.map((op) => op.op).join(', ')}`;
+}
