@@ -37,3 +37,8 @@ export function recordCacheLookup(
 export function recordCacheRefresh(key: string): void {
   instruments().warmerRefreshes.add(1, cacheDimensions(key));
 }
+
+/** One warmer run: the upstream calls it spent, with its budget as a dimension. */
+export function recordWarmerBudget(spent: number, budget: number): void {
+  instruments().warmerBudgetUsed.record(spent, { budget });
+}

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/AppConfig.js';
 import { placeCategorySchema } from '../domain/place.js';
 import { type PlaceSearchParams, placeSearchParamsSchema } from '../places/placeSearchParams.js';
 import type { PlaceServices } from '../places/PlaceServices.js';
+import { recordWarmerBudget } from '../telemetry/cacheTelemetry.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { RunLock } from './RunLock.js';
 import { UpstreamBudget } from './UpstreamBudget.js';
@@ -113,6 +114,7 @@ export class PopularWarmer {
         }
       }
       report.upstreamCalls = budget.spent;
+      recordWarmerBudget(budget.spent, this.#o.config.upstreamBudget);
       this.#o.logger.info('warmer run', { ...report, fence: lease.fence });
       return report;
     } finally {
