@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parseHhmm } from '../../src/shared/planner/timeOfDay.js';
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { allItems, editingClient, type Itinerary, stopsOfDay } from './editing/editingClient.js';
 import { hardViolations } from './editing/hardViolations.js';
@@ -50,7 +51,10 @@ describe('editing a generated itinerary (local host + Azurite + sandbox)', () =>
     const { itinerary, etag } = await client.read(tripId);
     const visit = allItems(itinerary).find((i) => i.kind === 'visit')!;
     expect((await client.edit(tripId, undefined, [{ op: 'remove', itemId: visit.id }])).status).toBe(428);
-    expect((await client.edit(tripId, `${etag}x`, [{ op: 'remove', itemId: visit.id }])).status).toBe(412);
+    // A well-formed ETag that is not the current one (a malformed one is a 400, not a 412).
+    const stale = etag.startsWith('W/') ? 'W/"0x0"' : '"0x0"';
+    expect(stale).not.toBe(etag);
+    expect((await client.edit(tripId, stale, [{ op: 'remove', itemId: visit.id }])).status).toBe(412);
     expect((await client.read(tripId)).etag).toBe(etag);
   });
 
@@ -58,15 +62,23 @@ describe('editing a generated itinerary (local host + Azurite + sandbox)', () =>
     const { itinerary, etag } = await client.read(tripId);
     const [first, second] = itinerary.days.map((d) => d.date) as [string, string];
     const withMemo = allItems(itinerary).filter((i) => i.memo);
-    // The second day is full: free a slot there, then bring a stop over from the first.
-    const removed = stopsOfDay(itinerary, second).find((i) => i.kind === 'visit' && !i.memo)!;
+    // The planner fills days: free the longest visit's slot on the second day, then bring the
+    // shortest visit of the first day over (the move must fit there without making more room).
+    const minutes = (i: { start: string; end: string }) => parseHhmm(i.end) - parseHhmm(i.start);
+    const byLength = (date: string, plan: Itinerary) =>
+      stopsOfDay(plan, date)
+        .filter((i) => i.kind === 'visit')
+        .sort((a, b) => minutes(a) - minutes(b));
+    const removed = byLength(second, itinerary)
+      .filter((i) => !i.memo)
+      .at(-1)!;
     const res = await client.edit(tripId, etag, [{ op: 'remove', itemId: removed.id }]);
     expect(res.status).toBe(200);
     const removedPlan = ((await res.json()) as { itinerary: Itinerary }).itinerary;
     expect(allItems(removedPlan).some((i) => i.place?.id === removed.place!.id)).toBe(false);
     await expectValid(removedPlan);
 
-    const moving = stopsOfDay(removedPlan, first).find((i) => i.kind === 'visit')!;
+    const moving = byLength(first, removedPlan)[0]!;
     const moved = await client.edit(tripId, res.headers.get('etag')!, [
       { op: 'move', itemId: moving.id, toDate: second },
     ]);

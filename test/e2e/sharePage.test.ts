@@ -45,15 +45,23 @@ describe('share links: a read-only page and JSON without a token; revocable', ()
   });
   afterAll(async () => local?.stop());
 
-  it('gives JSON without a token to clients that ask, without memos', async () => {
+  it('gives JSON without a token to clients that ask, without memos, places as the owner reads them', async () => {
     const res = await fetch(shareUrl, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('en');
     const view = (await res.json()) as {
       tripName: string;
-      days: { date: string; items: { memo?: string }[] }[];
+      language: string;
+      days: { date: string; items: { memo?: string; place?: { name: string; nameOriginal?: string } }[] }[];
     };
     expect(view.tripName).toBe('Seoul <with> "grandparents"');
+    expect(view.language).toBe('en');
     expect(view.days.map((d) => d.date)).toEqual(itinerary.days.map((d) => d.date));
+    const names = (plan: { days: { items: { place?: { name: string; nameOriginal?: string } }[] }[] }) =>
+      plan.days.flatMap((d) =>
+        d.items.flatMap((i) => (i.place ? [[i.place.name, i.place.nameOriginal]] : [])),
+      );
+    expect(names(view)).toEqual(names(itinerary));
     expect(JSON.stringify(view)).not.toContain('secret door code');
     expect(JSON.stringify(view)).not.toContain('blobName');
   });
@@ -75,7 +83,7 @@ describe('share links: a read-only page and JSON without a token; revocable', ()
   });
 
   it.skipIf(!haveChromium)(
-    'opens in Chromium: days, times and place names visible; screenshot saved',
+    'opens in Chromium: days, times, place names in the trip language and the originals visible; screenshot saved',
     async () => {
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
       try {
@@ -84,10 +92,21 @@ describe('share links: a read-only page and JSON without a token; revocable', ()
         expect(response?.status()).toBe(200);
         const text = await page.locator('main').innerText();
         for (const day of itinerary.days) expect(text).toContain(day.date);
+        // The owner reads the plan in the trip's language (en): the page shows the same names, and
+        // beside each the name as written locally (the Korean one the stored plan keeps).
         const places = allItems(itinerary).filter((i) => i.place);
+        const translated = places.filter(
+          (i) => i.place!.nameOriginal && i.place!.nameOriginal !== i.place!.name,
+        );
+        expect(translated.length).toBeGreaterThan(0);
         for (const item of places.slice(0, 5)) {
           expect(text).toContain(item.place!.name);
           expect(text).toContain(item.start);
+        }
+        for (const item of translated) {
+          expect(text).toContain(`${item.place!.name} ${item.place!.nameOriginal!}`);
+          expect(item.place!.name).not.toMatch(/\p{Script=Hangul}/u);
+          expect(item.place!.nameOriginal).toMatch(/\p{Script=Hangul}/u);
         }
         expect(await page.locator('h2').count()).toBe(itinerary.days.length);
         mkdirSync(ARTIFACTS, { recursive: true });

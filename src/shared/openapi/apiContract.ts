@@ -26,7 +26,16 @@ export interface ApiOperation {
   query?: z.ZodType;
   body?: z.ZodType;
   headers?: { name: string; required: boolean; description: string }[];
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: z.ZodType;
+      contentType?: string;
+      /** With `contentType` set: the same answer as `application/json` (Accept) in this schema. */
+      json?: z.ZodType;
+    }
+  >;
 }
 
 const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from your last read.' };

@@ -67,7 +67,14 @@ export function buildOpenApiDocument(serverUrl = '/api'): Record<string, unknown
               },
             }
           : response.contentType
-            ? { content: { [response.contentType]: { schema: { type: 'string' } } } }
+            ? {
+                content: {
+                  [response.contentType]: { schema: { type: 'string' } },
+                  ...(response.json
+                    ? { 'application/json': { schema: schemaOf(response.json, 'output'), ...example } }
+                    : {}),
+                },
+              }
             : {}),
       };
     }

@@ -12,7 +12,7 @@ import {
   shareStatusSchema,
 } from '../itinerary/share/shareRequests.js';
 import type { ApiOperation } from './apiContract.js';
-import { itinerarySchema } from './responseSchemas.js';
+import { itineraryItemSchema, itinerarySchema } from './responseSchemas.js';
 
 const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from your last read.' };
 
@@ -63,6 +63,21 @@ export const photosSchema = z.object({
       createdAt: z.string(),
       readUrl: z.string(),
       expiresAt: z.string(),
+    }),
+  ),
+});
+
+/** GET /share/{token} as JSON: the itinerary without memos (unless shared), photos, job or metrics. */
+export const sharedItinerarySchema = z.object({
+  tripName: z.string(),
+  tripId: z.string(),
+  generatedAt: z.string(),
+  language: z.string().describe('The trip language the places are named in (`nameOriginal` beside them).'),
+  notice: z.string().optional(),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      items: z.array(itineraryItemSchema.omit({ attachments: true, warnings: true, durationMinutes: true })),
     }),
   ),
 });
@@ -203,7 +218,11 @@ export const EDITING_OPERATIONS: readonly ApiOperation[] = [
     auth: false,
     pathParams: ['token'],
     responses: {
-      200: { description: 'The itinerary page (text/html) or its JSON', contentType: 'text/html' },
+      200: {
+        description: 'The itinerary page (text/html) or its JSON (Accept: application/json)',
+        contentType: 'text/html',
+        json: sharedItinerarySchema,
+      },
       404: { description: 'Unknown or revoked link' },
     },
   },

@@ -142,7 +142,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   },
   viewSharedItinerary: {
     description:
-      "The itinerary behind a share link, with no sign-in: a printable, phone-friendly HTML page (days, times, places, travel legs, opening hours and map links) or, with `Accept: application/json`, the same data as JSON. A revoked or unknown token answers 404.",
+      "The itinerary behind a share link, with no sign-in: a printable, phone-friendly HTML page (days, times, places, travel legs, opening hours and map links) or, with `Accept: application/json`, the same data as JSON. Places are named in the trip's language with the name as written locally beside them (`nameOriginal`). A revoked or unknown token answers 404.",
   },
   createTrip: {
     description:

@@ -2,13 +2,14 @@ import type { PlaceRanker } from '../ai/PlaceRanker.js';
 import type { LatLng, Place } from '../domain/place.js';
 import type { MatrixCell, TravelMode } from '../domain/route.js';
 import { AppError } from '../errors/AppError.js';
+import { planTripOf } from '../itinerary/edit/planTripOf.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { JobOptions } from '../jobs/Job.js';
 import { estimateCell } from '../planner/estimateTravel.js';
 import { gatherCandidates } from '../planner/gatherCandidates.js';
 import type { PlaceSource } from '../planner/PlaceSource.js';
 import { planItinerary } from '../planner/planItinerary.js';
-import type { PlanTrip, TravelMatrices } from '../planner/planTypes.js';
+import type { TravelMatrices } from '../planner/planTypes.js';
 import { tripDates } from '../planner/tripDates.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
@@ -44,7 +45,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
     report: ProgressReporter,
     signal: AbortSignal,
   ): Promise<Omit<ItineraryDocument, 'tripId' | 'jobId' | 'generatedAt'>> {
-    const planTrip = toPlanTrip(trip);
+    const planTrip = planTripOf(trip);
     await report('gathering_places', 10);
     const gathered = await gatherCandidates(this.#o.source, planTrip, {}, signal);
     if (gathered.places.length === 0) {
@@ -85,7 +86,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       } else
         this.#o.logger.warn('LLM ranking unavailable; deterministic plan stands', { status: ranked.status });
     }
-    // Must-visit places lead the ranking, so the planner keeps them whenever they fit.
+    // Must-visit places lead the ranking (their reasons say so) and the planner keeps them wherever they fit.
     const pins = trip.mustVisit ?? [];
     if (pins.length > 0) ranking = [...pins, ...(ranking ?? []).filter((id) => !pins.includes(id))];
     const plan = planItinerary({
@@ -94,6 +95,7 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       matrices: extendMatrices(gathered.matrices, planTrip.accommodation, candidates, gathered.places),
       ranking,
       ...(rankingReasons ? { rankingReasons } : {}),
+      ...(pins.length > 0 ? { mustVisit: pins } : {}),
     });
     // Internal facts stay in logs and metrics; travellers get only the plan's own warnings.
     const internal = [
@@ -145,20 +147,6 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
       ...(this.#o.sampleData ? { notice: SAMPLE_NOTICE } : {}),
     };
   }
-}
-
-function toPlanTrip(trip: Trip): PlanTrip {
-  return {
-    startDate: trip.startDate,
-    endDate: trip.endDate,
-    dailyStart: trip.dailyStart,
-    dailyEnd: trip.dailyEnd,
-    accommodation: trip.accommodation,
-    transport: trip.transport,
-    members: trip.members,
-    language: trip.language,
-    destination: trip.destination,
-  };
 }
 
 /**

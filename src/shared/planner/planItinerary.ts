@@ -57,6 +57,11 @@ const UNMET_PREFERENCE_BOOST = 1.6;
 /** A place this well rated by this many is worth telling the traveller about when it is left out. */
 const TOP_SIGHT_RATING = 4.5;
 const TOP_SIGHT_REVIEWS = 1_000;
+/**
+ * Added to a must-visit place's score from its own day on, so the day keeps it over any other visit
+ * (scores are about 0–100; meals, at 1 000, still come first).
+ */
+const MUST_VISIT_PRIORITY = 500;
 
 /**
  * Plan a trip: score the candidates for the group, split them into days by geography around the
@@ -87,6 +92,11 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     for (const j of neighbours[i]!) if (j < i && homeDay[j] !== ANY_DAY) homeDay[i] = homeDay[j]!;
   });
 
+  // A must-visit place is due from its own day (any day, when it has none) until it is planned.
+  const pinned = new Set(request.mustVisit ?? []);
+  const dueOn = (i: number, d: number) =>
+    pinned.has(scored.visits[i]!.place.id) && (homeDay[i] === ANY_DAY || homeDay[i]! <= d);
+
   const warnings: PlanWarning[] = [];
   const usedVisits = new Set<number>();
   const blockedVisits = new Set<number>();
@@ -101,9 +111,15 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     const uncovered = (s: ScoredPlace) => s.matchedPreferences.some((p) => !covered.has(p));
     const visits = scored.visits
       .map((scoredPlace, i) => ({ scored: scoredPlace, i }))
-      .filter(({ scored: s, i }) => !usedVisits.has(s.index) && !blockedVisits.has(s.index) && openOn[i]![d])
+      .filter(
+        ({ scored: s, i }) =>
+          !usedVisits.has(s.index) &&
+          // A site seen on another day still lets a must-visit place of it be planned.
+          (!blockedVisits.has(s.index) || pinned.has(s.place.id)) &&
+          openOn[i]![d],
+      )
       .map(({ scored: s, i }) => ({
-        scored: s,
+        scored: dueOn(i, d) ? { ...s, score: s.score + MUST_VISIT_PRIORITY } : s,
         weight:
           (homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT) *
           (uncovered(s) ? UNMET_PREFERENCE_BOOST : 1),
@@ -171,10 +187,11 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     .map((e) => ({ placeId: e.placeId, name: e.name, reason: message(language, `dropped.${e.code!}`) }));
   const dayLength = Math.max(...context.days.map((d) => d.dayEnd - d.dayStart));
   scored.visits.forEach((v, i) => {
-    // Only what the traveller would miss: places of a stated interest, or top sights, that did not make it.
+    // Only what the traveller would miss: must-visit places, places of a stated interest, or top sights.
     const topSight =
       (v.place.rating ?? 0) >= TOP_SIGHT_RATING && (v.place.ratingCount ?? 0) >= TOP_SIGHT_REVIEWS;
-    if (usedVisits.has(v.index) || (v.matchedPreferences.length === 0 && !topSight)) return;
+    const missed = pinned.has(v.place.id) || v.matchedPreferences.length > 0 || topSight;
+    if (usedVisits.has(v.index) || !missed) return;
     const roundTrip = context.travel.leg(0, v.index + 1).minutes + context.travel.leg(v.index + 1, 0).minutes;
     const reason = !openOn[i]!.some(Boolean)
       ? 'dropped.closed'
@@ -190,7 +207,13 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   // A missing meal means no restaurant could be fitted: re-timing cannot fix it, so it is only reported.
   const repairable = first.violations.filter((v) => v.kind !== 'meal_missing');
   if (repairable.length > 0) {
-    const scoreOf = new Map([...scored.visits, ...scored.restaurants].map((s) => [s.index, s.score]));
+    // Repair gives up the lowest-scored stop first: never a must-visit place while another can go.
+    const scoreOf = new Map(
+      [...scored.visits, ...scored.restaurants].map((s) => [
+        s.index,
+        s.score + (pinned.has(s.place.id) ? MUST_VISIT_PRIORITY : 0),
+      ]),
+    );
     const repaired = repairItinerary({ days }, repairable, context, (index) => scoreOf.get(index) ?? 0);
     dropped.push(...repaired.dropped);
     notes.push(`Repaired ${repaired.repairedDates.join(', ')}: ${repairable.length} problem(s) found`);

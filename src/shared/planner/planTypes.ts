@@ -48,6 +48,8 @@ export interface PlanRequest {
   readonly ranking?: readonly string[];
   /** The LLM's one-line reasons by candidate id (shown for the places it was given). */
   readonly rankingReasons?: Readonly<Record<string, string>>;
+  /** Candidate ids the traveller must visit: planned ahead of every other visit wherever they fit. */
+  readonly mustVisit?: readonly string[];
 }
 
 /** A travel leg as shown in the itinerary. */

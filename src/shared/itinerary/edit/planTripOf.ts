@@ -1,7 +1,10 @@
 import type { PlanTrip } from '../../planner/planTypes.js';
 import type { Trip } from '../../trips/tripSchema.js';
 
-/** The fields of a stored trip the planner reads. */
+/**
+ * The fields of a stored trip the planner reads, the same ones generation passes: the destination
+ * sets the local clock (so sunset, which ends outdoor visits) and where candidates are searched.
+ */
 export function planTripOf(trip: Trip): PlanTrip {
   return {
     startDate: trip.startDate,
@@ -12,5 +15,6 @@ export function planTripOf(trip: Trip): PlanTrip {
     transport: trip.transport,
     members: trip.members,
     language: trip.language,
+    destination: trip.destination,
   };
 }

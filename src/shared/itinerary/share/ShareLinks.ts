@@ -58,7 +58,9 @@ export class ShareLinks {
   /** Whether the trip has a live link, and since when (the token itself is not kept). */
   async status(ownerId: string, tripId: string) {
     await this.#ensure();
-    return this.#read<{ includeMemos: boolean; createdAt: string }>(tripBlob(ownerId, tripId));
+    const link = await this.#read<{ includeMemos: boolean; createdAt: string }>(tripBlob(ownerId, tripId));
+    // Only what the owner may see: the blob also keeps the token's hash, which stays on the server.
+    return link && { includeMemos: link.includeMemos, createdAt: link.createdAt };
   }
 
   async revoke(ownerId: string, tripId: string): Promise<boolean> {

@@ -55,8 +55,9 @@ export function renderSharePage(view: SharedItinerary): string {
 <p class="hours">Shared read-only from TripGen · generated ${esc(view.generatedAt.slice(0, 10))}</p></main></body></html>`;
 }
 
+/** The place's name in the trip's language, linked to a map, with the name as written locally beside it. */
 function placeHtml(place: Place, weekday: number): string {
-  const original = (place as Place & { originalName?: string }).originalName;
+  const original = place.nameOriginal;
   const hours = place.openingHours ? openIntervalsOn(place.openingHours, weekday) : undefined;
   const hoursText =
     hours === undefined
@@ -64,9 +65,16 @@ function placeHtml(place: Place, weekday: number): string {
       : hours.length === 0
         ? 'Closed that day'
         : `Open ${hours.map((h) => `${formatHhmm(h.start)}–${formatHhmm(h.end)}`).join(', ')}`;
-  return `<a class="name" href="${esc(mapLink(place))}" rel="noopener noreferrer">${esc(place.name)}</a>${
-    original && original !== place.name ? ` <span class="original">${esc(original)}</span>` : ''
+  return `<a class="name" href="${esc(mapLink(place))}" rel="noopener noreferrer"${langAttr(place.language)}>${esc(place.name)}</a>${
+    original && original !== place.name
+      ? ` <span class="original"${langAttr(place.originalLanguage)}>${esc(original)}</span>`
+      : ''
   }<div class="original">${esc(place.address)}</div><div class="hours">${esc(hoursText)}</div>`;
+}
+
+/** `lang` on a name so screen readers and font fallback treat 경복궁 or 東京 as what they are. */
+function langAttr(language: string | undefined): string {
+  return language ? ` lang="${esc(language)}"` : '';
 }
 
 function esc(value: string): string {
