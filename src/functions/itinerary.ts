@@ -1,6 +1,6 @@
 import '../shared/http/enableHttpStream.js';
 
-import { app } from '@azure/functions';
+import { app, type HttpRequest } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
@@ -10,6 +10,7 @@ import { SerializationMemo } from '../shared/http/SerializationMemo.js';
 import { SerializedJson } from '../shared/http/SerializedJson.js';
 import { serializedResponse } from '../shared/http/serializedResponse.js';
 import { localizeItinerary } from '../shared/i18n/localizeItinerary.js';
+import { readableItinerary } from '../shared/i18n/readableItinerary.js';
 import { requestLanguage } from '../shared/i18n/requestLanguage.js';
 import {
   alternativesQuerySchema,
@@ -19,7 +20,6 @@ import {
 import type { ItineraryDocument } from '../shared/itinerary/ItineraryDocument.js';
 import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
-import { publicItinerary } from '../shared/itinerary/publicItinerary.js';
 
 /** The itinerary view per language as bytes (and compressed once), for as long as the store keeps the view. */
 const itineraryBodies = new SerializationMemo<object>();
@@ -109,11 +109,15 @@ app.http('itinerary-edits', {
     const body = await readJsonBody(request, editRequestSchema, ctx.config.http.maxBodyBytes);
     const { editor } = itineraryEditingFor(ctx);
     const result = await editor.edit(principal.userId, tripId, body, ifMatch, signal);
-    return json(
-      200,
-      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
-      { etag: result.etag },
+    const itinerary = await readableItinerary(
+      ctx,
+      principal.userId,
+      tripId,
+      result.doc,
+      askedLanguage(request),
+      signal,
     );
+    return json(200, { itinerary, warnings: result.warnings }, { etag: result.etag });
   }),
 });
 
@@ -133,7 +137,7 @@ app.http('itinerary-version-restore', {
   methods: ['POST'],
   route: 'trips/{tripId}/itinerary/versions/{revision}/restore',
   authLevel: 'anonymous',
-  handler: authenticated(async (request, { app: ctx, principal }) => {
+  handler: authenticated(async (request, { app: ctx, principal, signal }) => {
     const tripId = routeId(request, 'tripId');
     const revision = revisionParam(request.params.revision);
     const ifMatch = requireIfMatch(request);
@@ -141,9 +145,22 @@ app.http('itinerary-version-restore', {
     const current = await editor.current(principal.userId, tripId, ifMatch);
     const old = await versions.get(principal.userId, tripId, revision);
     const saved = await editor.commit(principal.userId, tripId, current, old, `restore ${revision}`);
-    return json(200, publicItinerary(saved.doc), { etag: saved.etag });
+    const itinerary = await readableItinerary(
+      ctx,
+      principal.userId,
+      tripId,
+      saved.doc,
+      askedLanguage(request),
+      signal,
+    );
+    return json(200, itinerary, { etag: saved.etag });
   }),
 });
+
+/** `?language=`, else Accept-Language; '' when neither (then the trip's language). */
+function askedLanguage(request: HttpRequest): string {
+  return requestLanguage(request.query.get('language'), request.headers.get('accept-language'), '');
+}
 
 function revisionParam(value: string | undefined): number {
   if (!value || !/^\d{1,9}$/.test(value))
@@ -168,11 +185,15 @@ app.http('itinerary-regenerate', {
       ifMatch,
       signal,
     );
-    return json(
-      200,
-      { itinerary: publicItinerary(result.doc), warnings: result.warnings },
-      { etag: result.etag },
+    const itinerary = await readableItinerary(
+      ctx,
+      principal.userId,
+      tripId,
+      result.doc,
+      askedLanguage(request),
+      signal,
     );
+    return json(200, { itinerary, warnings: result.warnings }, { etag: result.etag });
   }),
 });
 

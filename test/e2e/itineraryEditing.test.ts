@@ -87,6 +87,9 @@ describe('editing a generated itinerary (local host + Azurite + sandbox)', () =>
     expect(stopsOfDay(movedPlan, second).map((i) => i.id)).toContain(moving.id);
     expect(stopsOfDay(movedPlan, first).map((i) => i.id)).not.toContain(moving.id);
     await expectValid(movedPlan);
+    // The edit's answer reads like the next GET: the same places, in the trip's language.
+    const names = (plan: Itinerary) => allItems(plan).flatMap((i) => (i.place ? [i.place.name] : []));
+    expect(names(movedPlan)).toEqual(names((await client.read(tripId)).itinerary));
     for (const item of withMemo)
       expect(allItems(movedPlan).find((i) => i.id === item.id)).toMatchObject({
         memo: item.memo,

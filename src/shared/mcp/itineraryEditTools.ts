@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
+import { readableItinerary } from '../i18n/readableItinerary.js';
 import { editOperationSchema, regenerateRequestSchema } from '../itinerary/edit/editOperations.js';
 import { itineraryEditingFor } from '../itinerary/itineraryEditingFor.js';
-import { publicItinerary } from '../itinerary/publicItinerary.js';
 import { alternativesSchema, editResultSchema } from '../openapi/editingContract.js';
 import { defineTool } from './McpTool.js';
 
@@ -64,7 +64,8 @@ export const editItineraryTool = defineTool({
       etag,
       signal,
     );
-    return { itinerary: publicItinerary(r.doc), warnings: r.warnings, etag: r.etag };
+    const itinerary = await readableItinerary(app, principal.userId, args.tripId, r.doc, undefined, signal);
+    return { itinerary, warnings: r.warnings, etag: r.etag };
   },
   render: renderEdit,
 });
@@ -113,7 +114,8 @@ export const regenerateItineraryTool = defineTool({
     const etag = args.etag ?? (await app.itineraries.get(principal.userId, args.tripId)).etag;
     const { tripId: _t, etag: _e, ...request } = args;
     const r = await editor.regenerate(principal.userId, args.tripId, request, etag, signal);
-    return { itinerary: publicItinerary(r.doc), warnings: r.warnings, etag: r.etag };
+    const itinerary = await readableItinerary(app, principal.userId, args.tripId, r.doc, undefined, signal);
+    return { itinerary, warnings: r.warnings, etag: r.etag };
   },
   render: renderEdit,
 });
