@@ -19,6 +19,7 @@ export type MessageKey =
   | 'dropped.closed'
   | 'dropped.too_far'
   | 'dropped.did_not_fit'
+  | 'dropped.pin_did_not_fit'
   | 'dropped.not_step_free'
   | 'dropped.strenuous_mobility'
   | 'dropped.strenuous_group'
@@ -54,6 +55,8 @@ const EN: Catalog = {
   'dropped.closed': 'Closed on every day of the trip',
   'dropped.too_far': 'Too far from where you stay to fit in a day',
   'dropped.did_not_fit': 'Did not fit the schedule; other places matched you better',
+  'dropped.pin_did_not_fit':
+    'Could not be fitted on any day within its opening hours and the day’s meals; free a slot or lengthen a day',
   'dropped.not_step_free': 'No step-free access',
   'dropped.strenuous_mobility': 'Too strenuous for a traveller with limited mobility',
   'dropped.strenuous_group': 'Too strenuous for the youngest or oldest in the group',
@@ -89,6 +92,8 @@ const KO: Catalog = {
   'dropped.closed': '여행 기간 내내 휴무',
   'dropped.too_far': '숙소에서 너무 멀어 하루 일정에 넣을 수 없음',
   'dropped.did_not_fit': '일정에 맞지 않음 (더 잘 맞는 장소를 선택)',
+  'dropped.pin_did_not_fit':
+    '영업시간과 식사 시간 안에 넣을 수 있는 날이 없음; 일정을 비우거나 하루를 늘려 주세요',
   'dropped.not_step_free': '휠체어 접근 불가',
   'dropped.strenuous_mobility': '거동이 불편한 여행자에게 힘든 곳',
   'dropped.strenuous_group': '어린 아이나 고령 여행자에게 힘든 곳',
@@ -125,6 +130,8 @@ const JA: Catalog = {
   'dropped.closed': '旅行期間中はすべて休業日',
   'dropped.too_far': '宿泊先から遠く、1日の予定に入りません',
   'dropped.did_not_fit': '予定に収まりませんでした（より合う場所を優先）',
+  'dropped.pin_did_not_fit':
+    '営業時間と食事の時間内に入れられる日がありません。予定を空けるか、1日を延ばしてください',
   'dropped.not_step_free': '車椅子で入れません',
   'dropped.strenuous_mobility': '歩行が困難な方には負担が大きい場所',
   'dropped.strenuous_group': '小さなお子様やご高齢の方には負担が大きい場所',

@@ -197,7 +197,9 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
       ? 'dropped.closed'
       : roundTrip + plannedVisitMinutes(v.place, context.profile) > dayLength
         ? 'dropped.too_far'
-        : 'dropped.did_not_fit';
+        : pinned.has(v.place.id)
+          ? 'dropped.pin_did_not_fit'
+          : 'dropped.did_not_fit';
     dropped.push({ placeId: v.place.id, name: v.place.name, reason: message(language, reason) });
   });
   const notes: string[] = [];

@@ -59,4 +59,19 @@ describe('planItinerary must-visit places', () => {
       reason: 'Closed on every day of the trip',
     });
   });
+
+  it('says so when a must-visit place is open but fits no day, instead of "other places matched you better"', () => {
+    const { places } = crowdedDays();
+    // Open every day, but only across lunchtime, and meals come before any visit.
+    const brief = makePlace({
+      category: 'culture',
+      name: 'Brief Museum',
+      categories: ['museum'],
+      openingHours: daily('12:00', '13:40'),
+    });
+    const plan = planItinerary(makeRequest(makeTrip(), [...places, brief], { mustVisit: [brief.id] }));
+    expect(plan.days.some((d) => d.items.some((i) => i.placeId === brief.id))).toBe(false);
+    const why = plan.dropped.find((d) => d.placeId === brief.id);
+    expect(why?.reason).toMatch(/^Could not be fitted on any day/);
+  });
 });
