@@ -28,15 +28,20 @@ app.http('places-search', {
     const params = readQuery(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
     const { provider, page, hasMore, cache } = result;
-    const { value: places, warnings } = await ctx.localizer.localize(result.places, params.language, signal);
-    const localized = { ...result, places, ...(warnings.length > 0 ? { warnings } : {}) };
-    // Answers degraded by a Translator outage carry warnings and are not remembered.
-    const body =
-      warnings.length > 0
-        ? SerializedJson.of(localized)
-        : searchBodies.get(result.places, `${params.language} ${provider} ${page} ${hasMore} ${cache}`, () =>
-            SerializedJson.of(localized),
-          );
+    // A page already localized and serialized for this language is served as it is, without asking
+    // the localizer again (the page object lives as long as the cache keeps it).
+    const variant = `${params.language} ${provider} ${page} ${hasMore} ${cache}`;
+    let body = searchBodies.peek(result.places, variant);
+    if (!body) {
+      const { value: places, warnings } = await ctx.localizer.localize(
+        result.places,
+        params.language,
+        signal,
+      );
+      body = SerializedJson.of({ ...result, places, ...(warnings.length > 0 ? { warnings } : {}) });
+      // Answers degraded by a Translator outage carry warnings and are not remembered.
+      if (warnings.length === 0) searchBodies.set(result.places, variant, body);
+    }
     return serializedResponse(request, body, { 'cache-control': 'private, max-age=60', 'x-cache': cache });
   }),
 });

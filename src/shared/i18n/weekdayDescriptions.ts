@@ -10,13 +10,26 @@ const A_SUNDAY = Date.UTC(2024, 0, 7);
  * localized words. Replaces the provider's own lines, which come in whatever language it was asked in.
  */
 export function weekdayDescriptions(periods: readonly OpeningPeriod[], language: string): string[] {
-  const dayName = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  const names = dayNames(language);
   const words = wordsFor(language);
   return [1, 2, 3, 4, 5, 6, 0].map((day) => {
-    const name = dayName.format(new Date(A_SUNDAY + day * 86_400_000));
+    const name = names[day]!;
     const today = periods.filter((p) => p.day === day);
     if (today.length === 0) return `${name}: ${words.closed}`;
     if (today.some((p) => p.open === '00:00' && p.close === '24:00')) return `${name}: ${words.open24h}`;
     return `${name}: ${today.map((p) => `${p.open}–${p.close}`).join(', ')}`;
   });
+}
+
+/** Day names (Sunday first) per language: building an Intl.DateTimeFormat costs more than a whole cached read. */
+const DAY_NAMES = new Map<string, readonly string[]>();
+
+function dayNames(language: string): readonly string[] {
+  let names = DAY_NAMES.get(language);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+    names = [0, 1, 2, 3, 4, 5, 6].map((day) => format.format(new Date(A_SUNDAY + day * 86_400_000)));
+    DAY_NAMES.set(language, names);
+  }
+  return names;
 }

@@ -59,7 +59,12 @@ export async function hotPaths(stack: BenchStack): Promise<HotPath[]> {
     },
     {
       name: 'itinerary read (28 KB)',
-      request: { method: 'GET', path: `/api/trips/${tripId}/itinerary`, headers: auth },
+      // As a browser asks: with Accept-Language (without it the trip row is read for its language).
+      request: {
+        method: 'GET',
+        path: `/api/trips/${tripId}/itinerary`,
+        headers: { ...auth, 'accept-language': 'ko-KR,ko;q=0.9' },
+      },
     },
   ];
 }
