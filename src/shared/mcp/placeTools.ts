@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-import { latLngSchema, placeSchema } from '../domain/place.js';
+import type { AppContext } from '../app/AppContext.js';
+import { latLngSchema, type Place, placeSchema } from '../domain/place.js';
 import { matrixCellSchema, travelModeSchema } from '../domain/route.js';
+import type { Localized } from '../i18n/PlaceLocalizer.js';
 import {
   geocodeResultSchema,
   reverseGeocodeResultSchema,
@@ -18,6 +20,27 @@ import { renderHours } from './renderHours.js';
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
 const min = (s: number) => `${Math.round(s / 60)} min`;
 
+/** Pages already localized, per cached page object and language (as the REST search keeps its bytes). */
+const localizedPages = new WeakMap<object, Map<string, Place[]>>();
+
+/** The page in `language`; remembered unless a Translator outage degraded it (it then has warnings). */
+async function localizedPage(
+  app: Pick<AppContext, 'localizer'>,
+  page: readonly Place[],
+  language: string,
+  signal?: AbortSignal,
+): Promise<Localized<Place[]>> {
+  const known = localizedPages.get(page)?.get(language);
+  if (known) return { value: known, warnings: [] };
+  const localized = await app.localizer.localize(page, language, signal);
+  if (localized.warnings.length === 0) {
+    let byLanguage = localizedPages.get(page);
+    if (!byLanguage) localizedPages.set(page, (byLanguage = new Map()));
+    byLanguage.set(language, localized.value);
+  }
+  return localized;
+}
+
 export const searchPlacesTool = defineTool({
   name: 'search_places',
   title: 'Search places',
@@ -31,7 +54,7 @@ export const searchPlacesTool = defineTool({
   readOnly: true,
   run: async ({ fields, ...params }, { app, signal }) => {
     const result = await app.places.search.search(params, signal);
-    const { value: places, warnings } = await app.localizer.localize(result.places, params.language, signal);
+    const { value: places, warnings } = await localizedPage(app, result.places, params.language, signal);
     return {
       ...result,
       places: places.map((p) => withFields(p, fields)),
