@@ -1,7 +1,18 @@
+import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { sampleTrip } from '../support/testApp.js';
+
+/** English names of the sandbox's Kakao places (what Google answers in English for their match). */
+const ENGLISH = new Map(
+  (
+    JSON.parse(
+      readFileSync(new URL('../../src/local/sandbox/data/places.json', import.meta.url), 'utf8'),
+    ) as { places: { kakaoId: string; name: Record<string, string> }[] }
+  ).places.map((p) => [`kakao:${p.kakaoId}`, p.name.en]),
+);
 
 interface ItineraryPlace {
   id: string;
@@ -15,7 +26,7 @@ interface Itinerary {
   language: string;
   days: { items: { kind: string; place?: ItineraryPlace }[] }[];
   warnings: { code: string }[];
-  dropped: { name?: string; nameOriginal?: string }[];
+  dropped: { placeId?: string; name?: string; nameOriginal?: string; location?: unknown }[];
 }
 
 const HANGUL = /[\uAC00-\uD7AF]/u;
@@ -102,6 +113,12 @@ describe('itineraries in the traveller’s language, through the local host (san
     expect(body.warnings.filter((w) => w.code === 'translation_unavailable')).toStrictEqual([]);
     expect(body.dropped.filter((d) => d.name && !LATIN_ONLY.test(d.name))).toStrictEqual([]);
     expect(body.dropped.some((d) => HANGUL.test(d.nameOriginal ?? ''))).toBe(true);
+    // Left-out places get the provider's English name (via the Google match), not a transliteration,
+    // and their stored location stays internal.
+    const matched = body.dropped.filter((d) => d.placeId && ENGLISH.get(d.placeId));
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.filter((d) => d.name !== ENGLISH.get(d.placeId!))).toStrictEqual([]);
+    expect(body.dropped.filter((d) => d.location !== undefined)).toStrictEqual([]);
   });
 
   it('?language=ja reads the same plan in Japanese (or transliterated) without a new job', async () => {

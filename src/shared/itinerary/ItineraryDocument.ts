@@ -1,4 +1,4 @@
-import type { Place } from '../domain/place.js';
+import type { LatLng, Place } from '../domain/place.js';
 import type { TravelMode } from '../domain/route.js';
 
 export interface Attachment {
@@ -54,7 +54,14 @@ export interface ItineraryDocument {
   generatedAt: string;
   days: ItineraryDay[];
   warnings: ItineraryWarning[];
-  dropped: { placeId?: string; name?: string; reason: string }[];
+  dropped: {
+    placeId?: string;
+    name?: string;
+    reason: string;
+    /** Internal: where the place is and its address, to localize its name on read; not served. */
+    location?: LatLng;
+    address?: string;
+  }[];
   metrics?: Record<string, unknown>;
   /** Sample-data notice when generated against the sandbox upstream. */
   notice?: string;

@@ -134,7 +134,12 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
         })),
       })),
       warnings: [...plan.warnings.map((w) => ({ ...w })), ...unscheduled],
-      dropped: plan.dropped.map((d) => ({ ...d })),
+      dropped: plan.dropped.map((d) => {
+        // Where and what the place is, so a reader in another language gets its localized name
+        // (localizeItinerary), not a transliteration; never served as such.
+        const place = d.placeId ? candidates.find((p) => p.id === d.placeId) : undefined;
+        return { ...d, ...(place ? { location: place.location, address: place.address } : {}) };
+      }),
       metrics: {
         ...plan.metrics,
         upstreamCalls: gathered.calls,
