@@ -1,7 +1,8 @@
 import '../shared/http/enableHttpStream.js';
 
-import { app, type HttpRequest } from '@azure/functions';
+import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 
+import type { AppContext } from '../shared/app/AppContext.js';
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
@@ -109,15 +110,7 @@ app.http('itinerary-edits', {
     const body = await readJsonBody(request, editRequestSchema, ctx.config.http.maxBodyBytes);
     const { editor } = itineraryEditingFor(ctx);
     const result = await editor.edit(principal.userId, tripId, body, ifMatch, signal);
-    const itinerary = await readableItinerary(
-      ctx,
-      principal.userId,
-      tripId,
-      result.doc,
-      askedLanguage(request),
-      signal,
-    );
-    return json(200, { itinerary, warnings: result.warnings }, { etag: result.etag });
+    return changedAnswer(request, ctx, principal.userId, tripId, result, signal);
   }),
 });
 
@@ -157,6 +150,20 @@ app.http('itinerary-version-restore', {
   }),
 });
 
+/** An edit's or regeneration's answer: the itinerary as GET shows it, the warnings, the new ETag. */
+async function changedAnswer(
+  request: HttpRequest,
+  ctx: AppContext,
+  ownerId: string,
+  tripId: string,
+  result: { doc: ItineraryDocument; etag: string; warnings: unknown[] },
+  signal: AbortSignal,
+): Promise<HttpResponseInit> {
+  const lang = askedLanguage(request);
+  const itinerary = await readableItinerary(ctx, ownerId, tripId, result.doc, lang, signal);
+  return json(200, { itinerary, warnings: result.warnings }, { etag: result.etag });
+}
+
 /** `?language=`, else Accept-Language; '' when neither (then the trip's language). */
 function askedLanguage(request: HttpRequest): string {
   return requestLanguage(request.query.get('language'), request.headers.get('accept-language'), '');
@@ -185,15 +192,7 @@ app.http('itinerary-regenerate', {
       ifMatch,
       signal,
     );
-    const itinerary = await readableItinerary(
-      ctx,
-      principal.userId,
-      tripId,
-      result.doc,
-      askedLanguage(request),
-      signal,
-    );
-    return json(200, { itinerary, warnings: result.warnings }, { etag: result.etag });
+    return changedAnswer(request, ctx, principal.userId, tripId, result, signal);
   }),
 });
 
