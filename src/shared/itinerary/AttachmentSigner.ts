@@ -1,9 +1,6 @@
-import {
-  BlobSASPermissions,
-  type BlobServiceClient,
-  generateBlobSASQueryParameters,
-  StorageSharedKeyCredential,
-} from '@azure/storage-blob';
+import { BlobSASPermissions, type BlobServiceClient } from '@azure/storage-blob';
+
+import { blobSasQuery } from './blobSas.js';
 
 export interface SignedUpload {
   uploadUrl: string;
@@ -53,16 +50,8 @@ export class AttachmentSigner {
       expiresOn,
       contentType,
     };
-    const credential = this.#service.credential;
-    const query =
-      credential instanceof StorageSharedKeyCredential
-        ? generateBlobSASQueryParameters(values, credential)
-        : generateBlobSASQueryParameters(
-            values,
-            await this.#service.getUserDelegationKey(startsOn, expiresOn),
-            this.#service.accountName,
-          );
+    const query = await blobSasQuery(this.#service, values);
     const url = this.#service.getContainerClient(this.#containerName).getBlockBlobClient(blobName).url;
-    return { uploadUrl: `${url}?${query.toString()}`, expiresAt: expiresOn.toISOString() };
+    return { uploadUrl: `${url}?${query}`, expiresAt: expiresOn.toISOString() };
   }
 }

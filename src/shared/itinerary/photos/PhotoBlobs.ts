@@ -2,11 +2,10 @@ import {
   BlobSASPermissions,
   type BlobServiceClient,
   type ContainerClient,
-  generateBlobSASQueryParameters,
   RestError,
-  StorageSharedKeyCredential,
 } from '@azure/storage-blob';
 
+import { blobSasQuery } from '../blobSas.js';
 import { IMAGE_SNIFF_BYTES } from './detectImageType.js';
 
 /** What was actually uploaded for an attachment. */
@@ -86,16 +85,8 @@ export class PhotoBlobs {
       startsOn,
       expiresOn,
     };
-    const credential = this.#service.credential;
-    const query =
-      credential instanceof StorageSharedKeyCredential
-        ? generateBlobSASQueryParameters(values, credential)
-        : generateBlobSASQueryParameters(
-            values,
-            await this.#service.getUserDelegationKey(startsOn, expiresOn),
-            this.#service.accountName,
-          );
+    const query = await blobSasQuery(this.#service, values);
     const url = this.#container.getBlobClient(blobName).url;
-    return { url: `${url}?${query.toString()}`, expiresAt: expiresOn.toISOString() };
+    return { url: `${url}?${query}`, expiresAt: expiresOn.toISOString() };
   }
 }
