@@ -31,7 +31,7 @@ app.http('jobs-events', {
     await ctx.jobs.get(principal.userId, jobId); // 404 before opening a stream
     const release = streams.acquire(principal.userId);
     const body = jobEventStream({
-      read: () => ctx.jobStore.getOwned(principal.userId, jobId),
+      read: () => ctx.jobs.getStored(principal.userId, jobId),
       events: ctx.jobEvents,
       onClose: release,
     });

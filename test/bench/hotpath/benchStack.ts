@@ -7,12 +7,11 @@ import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerS
 import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
 import { findRedisServer, startRedis } from '../../../src/local/services/redisProcess.js';
-import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
-import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
+import { buildTestApp, type TestAppContext } from '../../support/buildTestApp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SECRET = 'bench-secret-that-is-long-enough-0000000';
@@ -21,7 +20,7 @@ const SECRET = 'bench-secret-that-is-long-enough-0000000';
 export interface BenchStack {
   url: string;
   token: string;
-  app: AppContext;
+  app: TestAppContext;
   host: LocalHost;
   sandbox: RunningSandbox;
   redisDescription: string;
@@ -49,7 +48,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     ...(redis ? { REDIS_URL: redis.url } : {}),
   };
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
-  const app = await buildAppContext(env, { logger: createLogger(() => {}, 'warn') });
+  const app = await buildTestApp(env, { logger: createLogger(() => {}, 'warn') });
   setAppContext(app);
   const functionFiles = readdirSync(path.join(ROOT, 'src/functions'))
     .filter((f) => f.endsWith('.ts'))

@@ -19,11 +19,11 @@ import { startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
 import { findRedisServer, startRedis } from '../../../src/local/services/redisProcess.js';
 import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
-import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
 import { AppError } from '../../../src/shared/errors/AppError.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
+import { buildTestApp } from '../../support/buildTestApp.js';
 import { sandboxEnv } from '../../support/sandboxEnv.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -63,7 +63,7 @@ for (const [k, v] of Object.entries(env)) process.env[k] = v;
 let failureRate = 0;
 let generations = 0;
 const generateMs = new Map<string, number>();
-const app = await buildAppContext(env, {
+const app = await buildTestApp(env, {
   logger: createLogger(() => {}, 'error'),
   wrapGenerator: (real) => ({
     async generate(trip, options, report, signal) {
