@@ -127,7 +127,11 @@ export async function buildAppParts(
 
   const tripStore = new TripStore(storage.table(TABLES.trips));
   const jobStore = new JobStore(storage.table(TABLES.jobs));
-  const itineraryStore = new ItineraryStore(storage.blobs.getContainerClient(CONTAINERS.itineraries), redis);
+  const itineraryStore = new ItineraryStore(
+    storage.blobs.getContainerClient(CONTAINERS.itineraries),
+    redis,
+    logger,
+  );
   const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
   const jobEvents = redis ? new RedisJobEventBus(redis, logger) : noJobEvents;
   // One AMQP connection per process, shared by the job sender and the health check.
