@@ -1,5 +1,4 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import { ServiceBusClient } from '@azure/service-bus';
 import type { Redis } from 'ioredis';
 
 import { Authenticator } from '../auth/Authenticator.js';
@@ -28,10 +27,6 @@ import { createPlaceServices } from '../places/PlaceServices.js';
 import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
 import { createProviders } from '../providers/createProviders.js';
 import { createUpstreamDispatchers } from '../providers/http/upstreamDispatchers.js';
-import type { JobQueue } from '../queue/JobQueue.js';
-import { ServiceBusDeadLetters } from '../queue/ServiceBusDeadLetters.js';
-import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
-import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
 import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
@@ -42,6 +37,7 @@ import { PopularWarmer } from '../warmers/PopularWarmer.js';
 import { LocalRunLock, RedisRunLock } from '../warmers/RunLock.js';
 import { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 import type { AppContext } from './AppContext.js';
+import { createJobQueues } from './createJobQueues.js';
 
 export interface BuildOptions extends LoadConfigOptions {
   logger?: Logger;
@@ -134,20 +130,7 @@ export async function buildAppParts(
   );
   const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
   const jobEvents = redis ? new RedisJobEventBus(redis, logger) : noJobEvents;
-  // One AMQP connection per process, shared by the job sender and the health check.
-  const serviceBus =
-    config.queue.backend === 'servicebus'
-      ? config.secrets.get('ServiceBusConnection')
-        ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
-        : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())
-      : undefined;
-  const jobQueue: JobQueue = serviceBus
-    ? new ServiceBusJobQueue(serviceBus.createSender(config.queue.name))
-    : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name));
-
-  const deadLetters = serviceBus
-    ? new ServiceBusDeadLetters(serviceBus.createReceiver(config.queue.name, { subQueueType: 'deadLetter' }))
-    : undefined;
+  const { serviceBus, jobQueue, deadLetters } = createJobQueues(config, storage, getCredential);
 
   const generator = createItineraryGenerator({ config, places, logger, getCredential });
   const lifecycle = new JobLifecycle(jobStore, jobEvents);
