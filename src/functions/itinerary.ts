@@ -1,5 +1,3 @@
-import '../shared/http/enableHttpStream.js';
-
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 
 import type { AppContext } from '../shared/app/AppContext.js';
@@ -34,7 +32,7 @@ app.http('itinerary-get', {
     const view = await ctx.itineraries.view(principal.userId, tripId);
     // `?language=` (or Accept-Language) reads the same plan in another language without a new job.
     const asked = requestLanguage(request.query.get('language'), request.headers.get('accept-language'), '');
-    const language = asked || (await ctx.tripStore.get(principal.userId, tripId)).trip.language;
+    const language = asked || (await ctx.trips.get(principal.userId, tripId)).trip.language;
     let body = itineraryBodies.peek(view, language);
     if (!body) {
       const parsed = JSON.parse(view.body) as Pick<ItineraryDocument, 'days' | 'warnings' | 'dropped'>;

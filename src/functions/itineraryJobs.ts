@@ -1,5 +1,3 @@
-import '../shared/http/enableHttpStream.js';
-
 import { app } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';

@@ -1,5 +1,3 @@
-import '../shared/http/enableHttpStream.js';
-
 import { app, type InvocationContext } from '@azure/functions';
 
 import { getAppContext } from '../shared/app/appContextHolder.js';

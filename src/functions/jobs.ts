@@ -1,5 +1,3 @@
-import '../shared/http/enableHttpStream.js';
-
 import { app } from '@azure/functions';
 
 import { authenticated } from '../shared/http/httpHandler.js';
@@ -31,7 +29,7 @@ app.http('jobs-events', {
     await ctx.jobs.get(principal.userId, jobId); // 404 before opening a stream
     const release = streams.acquire(principal.userId);
     const body = jobEventStream({
-      read: () => ctx.jobStore.getOwned(principal.userId, jobId),
+      read: () => ctx.jobs.getStored(principal.userId, jobId),
       events: ctx.jobEvents,
       onClose: release,
     });

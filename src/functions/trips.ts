@@ -1,5 +1,3 @@
-import '../shared/http/enableHttpStream.js';
-
 import { app } from '@azure/functions';
 
 import { authenticated } from '../shared/http/httpHandler.js';
@@ -7,7 +5,6 @@ import { parseIfMatch } from '../shared/http/ifMatch.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
 import { forgetTrip } from '../shared/itinerary/forgetTrip.js';
-import { markItineraryStale } from '../shared/itinerary/markStale.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../shared/trips/tripSchema.js';
 
 app.http('trips-create', {
@@ -45,7 +42,7 @@ app.http('trips-item', {
         const input = await readJsonBody(request, tripInputSchema, ctx.config.http.maxBodyBytes);
         const before = (await ctx.trips.get(owner, tripId)).trip;
         const { trip, etag } = await ctx.trips.replace(owner, tripId, input, ifMatch);
-        await markItineraryStale(ctx.itineraryStore, owner, before, trip);
+        await ctx.itineraries.markStale(owner, before, trip);
         return json(200, trip, { etag });
       }
       case 'PATCH': {
@@ -53,7 +50,7 @@ app.http('trips-item', {
         const patch = await readJsonBody(request, tripPatchSchema, ctx.config.http.maxBodyBytes);
         const before = (await ctx.trips.get(owner, tripId)).trip;
         const { trip, etag } = await ctx.trips.patch(owner, tripId, patch, ifMatch);
-        await markItineraryStale(ctx.itineraryStore, owner, before, trip);
+        await ctx.itineraries.markStale(owner, before, trip);
         return json(200, trip, { etag });
       }
       case 'DELETE':

@@ -5,10 +5,9 @@ import { createLocalHost, type LocalHost } from '../../src/local/host/createLoca
 import { memoryHostLogger } from '../../src/local/host/HostLogger.js';
 import { ManualTimerScheduler } from '../../src/local/host/timer/ManualTimerScheduler.js';
 import { type RunningSandbox, startSandbox } from '../../src/local/sandbox/startSandbox.js';
-import type { AppContext } from '../../src/shared/app/AppContext.js';
 import { setAppContext } from '../../src/shared/app/appContextHolder.js';
-import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
+import { buildTestApp, type TestAppContext, type TestBuildOptions } from './buildTestApp.js';
 import { redisUrl } from './redisTest.js';
 import { checkResponse } from './restContract.js';
 import { sandboxEnv } from './sandboxEnv.js';
@@ -26,7 +25,7 @@ export function appFunctionFiles(): string[] {
 
 export interface LocalApp {
   url: string;
-  app: AppContext;
+  app: TestAppContext;
   host: LocalHost;
   sandbox: RunningSandbox;
   logs: string[];
@@ -37,7 +36,7 @@ export interface LocalApp {
 
 export interface LocalAppOptions {
   env?: Record<string, string | undefined>;
-  build?: Partial<BuildOptions>;
+  build?: Partial<TestBuildOptions>;
   withRedis?: boolean;
   /** host.json for the local host (default: the repo's). */
   hostJson?: Record<string, unknown>;
@@ -58,7 +57,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   // Function files read a few settings at import time, exactly as under the real host.
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
   const logs: string[] = [];
-  const app = await buildAppContext(env, {
+  const app = await buildTestApp(env, {
     logger: createLogger((_l, line) => logs.push(line), 'debug'),
     ...options.build,
   });

@@ -1,10 +1,9 @@
 import { inject } from 'vitest';
 
-import type { AppContext } from '../../src/shared/app/AppContext.js';
-import { buildAppContext, type BuildOptions } from '../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../src/shared/config/settingsDocs.js';
 import { createLogger } from '../../src/shared/telemetry/Logger.js';
+import { buildTestApp, type TestAppContext, type TestBuildOptions } from './buildTestApp.js';
 
 export const TEST_SECRET = 'integration-test-secret-that-is-long-enough';
 
@@ -26,11 +25,11 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
 /** A real AppContext on Azurite; logs collected instead of printed. */
 export async function testApp(
   overrides: Record<string, string | undefined> = {},
-  options: Partial<BuildOptions> = {},
-): Promise<{ app: AppContext; logs: string[] }> {
+  options: Partial<TestBuildOptions> = {},
+): Promise<{ app: TestAppContext; logs: string[] }> {
   const logs: string[] = [];
   const logger = createLogger((_level, line) => logs.push(line), 'debug');
-  const app = await buildAppContext(testEnv(overrides), { logger, ...options });
+  const app = await buildTestApp(testEnv(overrides), { logger, ...options });
   return { app, logs };
 }
 

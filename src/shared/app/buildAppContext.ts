@@ -1,5 +1,4 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import { ServiceBusClient } from '@azure/service-bus';
 import type { Redis } from 'ioredis';
 
 import { Authenticator } from '../auth/Authenticator.js';
@@ -12,11 +11,9 @@ import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
-import { VERSIONS_CONTAINER } from '../itinerary/itineraryEditingFor.js';
-import { ItineraryEditor } from '../itinerary/ItineraryEditor.js';
+import { createItineraryEditing } from '../itinerary/itineraryEditingFor.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
-import { ItineraryVersions } from '../itinerary/ItineraryVersions.js';
 import { noJobEvents } from '../jobs/JobEventBus.js';
 import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
@@ -26,15 +23,10 @@ import { createItineraryGenerator } from '../pipeline/createItineraryGenerator.j
 import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
 import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
 import { JobSweeper } from '../pipeline/JobSweeper.js';
-import { placeServicesSource } from '../pipeline/placeServicesSource.js';
 import { createPlaceServices } from '../places/PlaceServices.js';
 import { InMemorySearchRecorder, RedisSearchRecorder } from '../places/SearchRecorder.js';
 import { createProviders } from '../providers/createProviders.js';
 import { createUpstreamDispatchers } from '../providers/http/upstreamDispatchers.js';
-import type { JobQueue } from '../queue/JobQueue.js';
-import { ServiceBusDeadLetters } from '../queue/ServiceBusDeadLetters.js';
-import { ServiceBusJobQueue } from '../queue/ServiceBusJobQueue.js';
-import { StorageJobQueue } from '../queue/StorageJobQueue.js';
 import { createStorageClients } from '../store/storageClients.js';
 import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
@@ -45,17 +37,30 @@ import { PopularWarmer } from '../warmers/PopularWarmer.js';
 import { LocalRunLock, RedisRunLock } from '../warmers/RunLock.js';
 import { UpcomingTripVerifier } from '../warmers/UpcomingTripVerifier.js';
 import type { AppContext } from './AppContext.js';
+import { createJobQueues } from './createJobQueues.js';
 
 export interface BuildOptions extends LoadConfigOptions {
   logger?: Logger;
   credential?: TokenCredential;
-  /** Tests: replace the itinerary generator or the job queue (e.g. a failing queue). */
-  generator?: ItineraryGenerator;
-  jobQueue?: JobQueue;
-  /** Tests: a crash seam between storing an itinerary and completing its job. */
-  afterStore?: (jobId: string) => Promise<void>;
-  /** Tests: wrap the real generator (e.g. to make one trip's job fail every time). */
-  wrapGenerator?: (generator: ItineraryGenerator) => ItineraryGenerator;
+}
+
+/** The stores beneath the services: they stay inside the composition root and the services it wires. */
+export interface AppStores {
+  readonly trips: TripStore;
+  readonly jobs: JobStore;
+  readonly itineraries: ItineraryStore;
+}
+
+/**
+ * What `buildAppContext` wired, for callers that assemble a variant of the app from the same parts
+ * (the test and benchmark helpers in test/support put a failing queue or a slow generator in place).
+ */
+export interface AppParts {
+  readonly app: AppContext;
+  readonly stores: AppStores;
+  readonly lifecycle: JobLifecycle;
+  /** The itinerary generator before telemetry wraps it. */
+  readonly generator: ItineraryGenerator;
 }
 
 export const TABLES = { trips: 'trips', jobs: 'jobs' } as const;
@@ -69,6 +74,14 @@ export async function buildAppContext(
   env: Environment,
   options: Readonly<BuildOptions> = {},
 ): Promise<AppContext> {
+  return (await buildAppParts(env, options)).app;
+}
+
+/** `buildAppContext`, also answering the parts the context was wired from. */
+export async function buildAppParts(
+  env: Environment,
+  options: Readonly<BuildOptions> = {},
+): Promise<AppParts> {
   let config: AppConfig;
   try {
     config = await loadConfig(env, options);
@@ -110,37 +123,24 @@ export async function buildAppContext(
 
   const tripStore = new TripStore(storage.table(TABLES.trips));
   const jobStore = new JobStore(storage.table(TABLES.jobs));
-  const itineraryStore = new ItineraryStore(storage.blobs.getContainerClient(CONTAINERS.itineraries), redis);
+  const itineraryStore = new ItineraryStore(
+    storage.blobs.getContainerClient(CONTAINERS.itineraries),
+    redis,
+    logger,
+  );
   const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
   const jobEvents = redis ? new RedisJobEventBus(redis, logger) : noJobEvents;
-  // One AMQP connection per process, shared by the job sender and the health check.
-  const serviceBus =
-    config.queue.backend === 'servicebus'
-      ? config.secrets.get('ServiceBusConnection')
-        ? new ServiceBusClient(config.secrets.get('ServiceBusConnection')!)
-        : new ServiceBusClient(config.queue.serviceBusNamespace!, getCredential())
-      : undefined;
-  const jobQueue: JobQueue =
-    options.jobQueue ??
-    (serviceBus
-      ? new ServiceBusJobQueue(serviceBus.createSender(config.queue.name))
-      : new StorageJobQueue(storage.queues.getQueueClient(config.queue.name)));
+  const { serviceBus, jobQueue, deadLetters } = createJobQueues(config, storage, getCredential);
 
-  const deadLetters = serviceBus
-    ? new ServiceBusDeadLetters(serviceBus.createReceiver(config.queue.name, { subQueueType: 'deadLetter' }))
-    : undefined;
-
-  const real = options.generator ?? createItineraryGenerator({ config, places, logger, getCredential });
-  const generator = instrumentGenerator(options.wrapGenerator ? options.wrapGenerator(real) : real);
+  const generator = createItineraryGenerator({ config, places, logger, getCredential });
   const lifecycle = new JobLifecycle(jobStore, jobEvents);
   const worker = new ItineraryWorker({
     trips: tripStore,
     jobs: jobStore,
     lifecycle,
     itineraries: itineraryStore,
-    generator,
+    generator: instrumentGenerator(generator),
     logger,
-    afterStore: options.afterStore,
   });
 
   const trips = new TripService({
@@ -158,7 +158,15 @@ export async function buildAppContext(
     localSecret: () => config.secrets.get('AUTH_LOCAL_SECRET'),
   });
 
-  return {
+  const itineraryEditing = createItineraryEditing({
+    store: itineraryStore,
+    trips,
+    places,
+    blobs: storage.blobs,
+    attachmentMaxBytes: config.attachments.maxBytes,
+  });
+
+  const app: AppContext = {
     config,
     logger,
     metrics,
@@ -169,9 +177,7 @@ export async function buildAppContext(
     cache,
     places,
     localizer: createPlaceLocalizer({ config, cache, places, metrics, logger, getCredential }),
-    tripStore,
     trips,
-    jobStore,
     jobs: new JobService({
       trips: tripStore,
       jobs: jobStore,
@@ -182,8 +188,8 @@ export async function buildAppContext(
     }),
     jobEvents,
     jobQueue,
-    itineraryStore,
     itineraries: new ItineraryService(itineraryStore, signer),
+    itineraryEditing,
     worker,
     jobSweeper: new JobSweeper({
       jobs: jobStore,
@@ -207,13 +213,7 @@ export async function buildAppContext(
       upstreamBudget: config.warmers.upstreamBudget,
       redis,
       // Issue #14: days with a place now closed are repaired, not only flagged.
-      repair: async (ownerId, tripId, fresh) =>
-        new ItineraryEditor({
-          store: itineraryStore,
-          versions: new ItineraryVersions(storage.blobs.getContainerClient(VERSIONS_CONTAINER)),
-          trips: tripStore,
-          source: placeServicesSource(places),
-        }).repairClosed(ownerId, tripId, fresh),
+      repair: async (ownerId, tripId, fresh) => itineraryEditing.editor.repairClosed(ownerId, tripId, fresh),
     }),
     async close() {
       config.secrets.stopAutoRefresh();
@@ -225,5 +225,11 @@ export async function buildAppContext(
       if (jobEvents instanceof RedisJobEventBus) jobEvents.close();
       redis?.disconnect();
     },
+  };
+  return {
+    app,
+    stores: { trips: tripStore, jobs: jobStore, itineraries: itineraryStore },
+    lifecycle,
+    generator,
   };
 }

@@ -9,13 +9,13 @@ import { type LocalizedItinerary, localizeItinerary } from './localizeItinerary.
  * client that renders the edit's answer shows the same names as the next read.
  */
 export async function readableItinerary(
-  app: Pick<AppContext, 'localizer' | 'tripStore'>,
+  app: Pick<AppContext, 'localizer' | 'trips'>,
   ownerId: string,
   tripId: string,
   doc: ItineraryDocument,
   language: string | undefined,
   signal?: AbortSignal,
 ): Promise<LocalizedItinerary<Omit<ItineraryDocument, 'jobId'>>> {
-  const lang = language || (await app.tripStore.get(ownerId, tripId)).trip.language;
+  const lang = language || (await app.trips.get(ownerId, tripId)).trip.language;
   return localizeItinerary(app.localizer, publicItinerary(doc), lang, signal);
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
 import { AppError } from '../errors/AppError.js';
+import type { Trip } from '../trips/tripSchema.js';
 import type { AttachmentSigner } from './AttachmentSigner.js';
 import type { Attachment, ItineraryDocument, ItineraryItem } from './ItineraryDocument.js';
 import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
+import { markItineraryStale } from './markStale.js';
 
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
 
@@ -19,6 +21,16 @@ export class ItineraryService {
 
   async get(ownerId: string, tripId: string): Promise<StoredItinerary> {
     return this.#store.get(ownerId, tripId);
+  }
+
+  /** The itinerary, or undefined when the trip has none yet. */
+  async find(ownerId: string, tripId: string): Promise<StoredItinerary | undefined> {
+    return this.#store.find(ownerId, tripId);
+  }
+
+  /** After a trip change: mark its itinerary stale with what the plan depended on and changed. */
+  async markStale(ownerId: string, before: Trip, after: Trip): Promise<string[]> {
+    return markItineraryStale(this.#store, ownerId, before, after);
   }
 
   /** The serialized public view (GET …/itinerary), cached per ETag. */

@@ -1,11 +1,12 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
 
 import { AppError } from '../errors/AppError.js';
 import { KeyedSerializer } from '../store/KeyedSerializer.js';
+import type { Logger } from '../telemetry/Logger.js';
 import { ItineraryBlobStore } from './ItineraryBlobStore.js';
-import { ItineraryDocCache, type StoredItinerary } from './ItineraryDocCache.js';
+import { ItineraryCache, type ItineraryView } from './ItineraryCache.js';
+import type { StoredItinerary } from './ItineraryDocCache.js';
 import type { ItineraryDocument } from './ItineraryDocument.js';
 import { type ItineraryKeys, itineraryKeys } from './itineraryKeys.js';
 
@@ -20,49 +21,35 @@ export interface UpdateOptions {
 }
 
 /**
- * The itinerary read model: one JSON blob per trip (see `ItineraryBlobStore`), a Redis copy versioned
- * by write generation (see `ItineraryDocCache`) and, in memory, the serialized GET response per ETag.
- * Every write is conditional; `update` is the read-modify-write with bounded retries on lost races.
+ * The itinerary read model: storage (one JSON blob per trip with conditional writes, see
+ * `ItineraryBlobStore`) behind caching (a Redis copy versioned by write generation and the serialized
+ * GET response in memory, see `ItineraryCache`). Every write is conditional; `update` is the
+ * read-modify-write with bounded retries on lost races.
  */
 export class ItineraryStore {
   readonly #blobs: ItineraryBlobStore;
-  readonly #cache?: ItineraryDocCache;
+  readonly #cache: ItineraryCache;
   /** Writers of one trip on this instance queue up instead of racing; other instances still race. */
   readonly #serial = new KeyedSerializer();
-  /** Serialized responses by trip, each with the ETag it was built from (the hot read path). */
-  readonly #views = new LRUCache<string, { etag: string; body: string; checkedAt: number }>({ max: 1000 });
 
-  constructor(container: ContainerClient, redis?: Redis) {
+  constructor(container: ContainerClient, redis?: Redis, logger?: Logger) {
     this.#blobs = new ItineraryBlobStore(container);
-    this.#cache = redis ? new ItineraryDocCache(redis) : undefined;
+    this.#cache = new ItineraryCache(redis, logger);
   }
 
-  /**
-   * The response body of GET …/itinerary, ready to send. Served from memory while its ETag is still
-   * the current one: with Redis that is checked with one small GET of the ETag key (writers delete
-   * it), so an update on any instance is seen at once; without Redis there is one instance, whose own
-   * writes drop the view.
-   */
-  async view(ownerId: string, tripId: string): Promise<{ etag: string; body: string }> {
+  /** The response body of GET …/itinerary, ready to send (remembered per ETag: the hot read path). */
+  async view(ownerId: string, tripId: string): Promise<ItineraryView> {
     const keys = itineraryKeys(ownerId, tripId);
-    const cached = this.#views.get(keys.doc);
-    if (cached) {
-      if (this.#cache) {
-        if ((await this.#cache.etag(keys)) === cached.etag) return cached;
-      } else if (Date.now() - cached.checkedAt < 1_000) {
-        return cached;
-      }
-    }
+    const cached = await this.#cache.view(keys);
+    if (cached) return cached;
     const { doc, etag } = await this.get(ownerId, tripId);
     const { jobId: _jobId, ...publicView } = doc;
-    const view = { etag, body: JSON.stringify(publicView), checkedAt: Date.now() };
-    this.#views.set(keys.doc, view);
-    return view;
+    return this.#cache.rememberView(keys, { etag, body: JSON.stringify(publicView) });
   }
 
   async find(ownerId: string, tripId: string): Promise<StoredItinerary | undefined> {
     const keys = itineraryKeys(ownerId, tripId);
-    const cached = await this.#cache?.get(keys);
+    const cached = await this.#cache.get(keys);
     if (cached) return cached;
     return this.#download(keys);
   }
@@ -87,11 +74,12 @@ export class ItineraryStore {
     ifMatch?: string | null,
   ): Promise<string> {
     const keys = itineraryKeys(ownerId, tripId);
+    await this.#cache.beforeWrite(keys);
     try {
       return await this.#blobs.write(keys.blob, doc, ifMatch);
     } finally {
-      // Success or a lost race alike: whatever the cache holds may now be behind the blob.
-      await this.#invalidate(keys);
+      // Success or a lost race alike: a reader may have filled the cache with what is now behind the blob.
+      await this.#cache.afterWrite(keys);
     }
   }
 
@@ -133,17 +121,18 @@ export class ItineraryStore {
 
   async delete(ownerId: string, tripId: string): Promise<void> {
     const keys = itineraryKeys(ownerId, tripId);
+    await this.#cache.beforeWrite(keys);
     try {
       await this.#blobs.delete(keys.blob);
     } finally {
-      await this.#invalidate(keys);
+      await this.#cache.afterWrite(keys);
     }
   }
 
   async #download(keys: ItineraryKeys): Promise<StoredItinerary | undefined> {
-    const generation = await this.#cache?.generation(keys);
+    const generation = await this.#cache.generation(keys);
     const stored = await this.#blobs.read(keys.blob);
-    if (stored) await this.#cache?.fill(keys, generation, stored);
+    if (stored) await this.#cache.fill(keys, generation, stored);
     return stored;
   }
 
@@ -151,19 +140,6 @@ export class ItineraryStore {
     const stored = await this.#download(keys);
     if (!stored) throw new AppError('not_found', 'Itinerary not found', { detail: 'The itinerary is gone' });
     return stored;
-  }
-
-  async #invalidate(keys: ItineraryKeys): Promise<void> {
-    this.#views.delete(keys.doc);
-    try {
-      await this.#cache?.invalidate(keys);
-    } catch (error) {
-      throw new AppError('dependency_unavailable', 'Cache unavailable', {
-        detail: 'The change could not be confirmed; read the itinerary and retry',
-        retryAfterSeconds: 2,
-        cause: error,
-      });
-    }
   }
 }
 

@@ -1,6 +1,10 @@
+import type { BlobServiceClient } from '@azure/storage-blob';
+
 import type { AppContext } from '../app/AppContext.js';
 import { placeServicesSource } from '../pipeline/placeServicesSource.js';
-import { ItineraryEditor } from './ItineraryEditor.js';
+import type { PlaceServices } from '../places/PlaceServices.js';
+import { ItineraryEditor, type ItineraryEditorDeps } from './ItineraryEditor.js';
+import type { ItineraryStore } from './ItineraryStore.js';
 import { ItineraryVersions } from './ItineraryVersions.js';
 import { PhotoBlobs } from './photos/PhotoBlobs.js';
 import { PhotoService } from './photos/PhotoService.js';
@@ -21,31 +25,35 @@ export interface ItineraryEditing {
   shares: ShareLinks;
 }
 
-const built = new WeakMap<AppContext, ItineraryEditing>();
+/** What the editing services are built from (the composition root holds them all). */
+export interface ItineraryEditingDeps {
+  store: ItineraryStore;
+  trips: ItineraryEditorDeps['trips'];
+  places: PlaceServices;
+  blobs: BlobServiceClient;
+  attachmentMaxBytes: number;
+}
 
-/**
- * The editing services of one app context, built on first use from what the context already holds
- * (the itinerary store, trips, the cached place services), once per process like the rest of it.
- */
-export function itineraryEditingFor(app: AppContext): ItineraryEditing {
-  let editing = built.get(app);
-  if (!editing) {
-    const versions = new ItineraryVersions(app.storage.blobs.getContainerClient(VERSIONS_CONTAINER));
-    const editor = new ItineraryEditor({
-      store: app.itineraryStore,
-      versions,
-      trips: app.trips,
-      source: placeServicesSource(app.places),
-    });
-    const photoBlobs = new PhotoBlobs(app.storage.blobs, PHOTOS_CONTAINER);
-    const photos = new PhotoService({
-      store: app.itineraryStore,
-      blobs: photoBlobs,
-      maxBytes: app.config.attachments.maxBytes,
-    });
-    const shares = new ShareLinks(app.storage.blobs.getContainerClient(SHARES_CONTAINER));
-    editing = { editor, versions, photos, photoBlobs, shares };
-    built.set(app, editing);
-  }
-  return editing;
+/** The editing services, built once per process by the composition root (`buildAppContext`). */
+export function createItineraryEditing(deps: Readonly<ItineraryEditingDeps>): ItineraryEditing {
+  const versions = new ItineraryVersions(deps.blobs.getContainerClient(VERSIONS_CONTAINER));
+  const editor = new ItineraryEditor({
+    store: deps.store,
+    versions,
+    trips: deps.trips,
+    source: placeServicesSource(deps.places),
+  });
+  const photoBlobs = new PhotoBlobs(deps.blobs, PHOTOS_CONTAINER);
+  const photos = new PhotoService({
+    store: deps.store,
+    blobs: photoBlobs,
+    maxBytes: deps.attachmentMaxBytes,
+  });
+  const shares = new ShareLinks(deps.blobs.getContainerClient(SHARES_CONTAINER));
+  return { editor, versions, photos, photoBlobs, shares };
+}
+
+/** The editing services of one app context. */
+export function itineraryEditingFor(app: Pick<AppContext, 'itineraryEditing'>): ItineraryEditing {
+  return app.itineraryEditing;
 }

@@ -84,6 +84,11 @@ export class JobService {
     if (cached && cached.ownerId === ownerId) return cached;
     return this.#deps.jobs.getOwned(ownerId, jobId);
   }
+
+  /** The job as stored, past the status cache: the source of truth an event stream re-reads. */
+  async getStored(ownerId: string, jobId: string): Promise<Job> {
+    return this.#deps.jobs.getOwned(ownerId, jobId);
+  }
 }
 
 /** Same owner + trip + key → same job id (so a retried POST finds the first job). */

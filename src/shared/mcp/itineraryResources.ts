@@ -26,7 +26,7 @@ export function registerItineraryResources(server: Server, scopeOf: () => ToolSc
     const page = await app.trips.list(principal.userId, LISTED);
     const withItinerary = await Promise.all(
       page.items.map(async (trip) =>
-        (await app.itineraryStore.find(principal.userId, trip.id)) ? trip : undefined,
+        (await app.itineraries.find(principal.userId, trip.id)) ? trip : undefined,
       ),
     );
     return {

@@ -69,7 +69,7 @@ export const getItineraryTool = defineTool({
   run: async (args, { app, principal, signal }) => {
     const { doc } = await app.itineraries.get(principal.userId, args.tripId);
     const { jobId: _jobId, ...view } = doc;
-    const language = args.language ?? (await app.tripStore.get(principal.userId, args.tripId)).trip.language;
+    const language = args.language ?? (await app.trips.get(principal.userId, args.tripId)).trip.language;
     return localizeItinerary(app.localizer, view, language, signal);
   },
   render: (it) =>

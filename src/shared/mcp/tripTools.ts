@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 import { forgetTrip } from '../itinerary/forgetTrip.js';
-import { markItineraryStale } from '../itinerary/markStale.js';
 import { tripSchema } from '../openapi/responseSchemas.js';
 import { tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
 import { defineTool } from './McpTool.js';
@@ -81,7 +80,7 @@ export const updateTripTool = defineTool({
       args.patch,
       args.etag ?? before.etag,
     );
-    await markItineraryStale(app.itineraryStore, principal.userId, before.trip, updated.trip);
+    await app.itineraries.markStale(principal.userId, before.trip, updated.trip);
     return updated;
   },
   render: (r) => `trip ${r.trip.id} updated`,

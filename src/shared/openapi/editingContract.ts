@@ -12,7 +12,7 @@ import {
   shareStatusSchema,
 } from '../itinerary/share/shareRequests.js';
 import type { ApiOperation } from './apiContract.js';
-import { itineraryItemSchema, itinerarySchema } from './responseSchemas.js';
+import { attachmentSchema, itineraryItemSchema, itinerarySchema } from './responseSchemas.js';
 
 const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from your last read.' };
 
@@ -42,15 +42,6 @@ export const alternativesSchema = z.object({
 
 export const versionsSchema = z.object({
   versions: z.array(z.object({ revision: z.number().int(), savedAt: z.string(), reason: z.string() })),
-});
-
-const attachmentSchema = z.object({
-  attachmentId: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  blobName: z.string(),
-  createdAt: z.string(),
-  status: z.literal('ready').optional(),
 });
 
 export const photosSchema = z.object({

@@ -75,7 +75,7 @@ export const jobViewSchema = z.object({
 
 export const jobAcceptedSchema = z.object({ jobId: z.string(), status: z.string() });
 
-const attachmentSchema = z.object({
+export const attachmentSchema = z.object({
   attachmentId: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),

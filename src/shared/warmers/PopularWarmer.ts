@@ -115,7 +115,7 @@ export class PopularWarmer {
       }
       report.upstreamCalls = budget.spent;
       recordWarmerBudget(budget.spent, this.#o.config.upstreamBudget);
-      this.#o.logger.info('warmer run', { ...report, fence: lease.fence });
+      this.#o.logger.info('warmer run', { ...report });
       return report;
     } finally {
       await lease.release();

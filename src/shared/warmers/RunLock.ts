@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import type { Redis } from 'ioredis';
 
-/** Proof of holding a run lock. `fence` grows with every acquisition, so stale holders can be told apart. */
+/**
+ * Proof of holding a run lock. A holder checks `stillHeld` before each write, which is what keeps a run
+ * whose lease expired from writing on. (There is no fencing token: nothing the runs write to — the cache,
+ * Redis, the itinerary blobs — could check one, so it would only be logged.)
+ */
 export interface Lease {
   readonly name: string;
-  readonly fence: number;
   /** True while this lease is still the current one (checked before each write). */
   stillHeld(): Promise<boolean>;
   release(): Promise<void>;
@@ -19,7 +22,7 @@ export interface RunLock {
 // Delete only if we still own it: a lease that outlived its TTL must not free someone else's lock.
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-/** `SET key token NX PX ttl` with a fencing counter; released with compare-and-delete. */
+/** `SET key token NX PX ttl`, held while the key still holds our token; released with compare-and-delete. */
 export class RedisRunLock implements RunLock {
   readonly #redis: Redis;
 
@@ -32,11 +35,9 @@ export class RedisRunLock implements RunLock {
     const token = randomUUID();
     const ok = await this.#redis.set(key, token, 'PX', ttlMs, 'NX');
     if (ok !== 'OK') return undefined;
-    const fence = await this.#redis.incr(`${key}:fence`);
     const redis = this.#redis;
     return {
       name,
-      fence,
       stillHeld: async () => (await redis.get(key)) === token,
       release: async () => void (await redis.eval(RELEASE, 1, key, token)),
     };
@@ -49,15 +50,12 @@ export class RedisRunLock implements RunLock {
  */
 export class LocalRunLock implements RunLock {
   readonly #held = new Set<string>();
-  #fence = 0;
 
   async tryAcquire(name: string): Promise<Lease | undefined> {
     if (this.#held.has(name)) return undefined;
     this.#held.add(name);
-    const fence = ++this.#fence;
     return {
       name,
-      fence,
       stillHeld: async () => this.#held.has(name),
       release: async () => void this.#held.delete(name),
     };

@@ -111,7 +111,7 @@ export class UpcomingTripVerifier {
         }
       }
       report.upstreamCalls = budget.spent;
-      this.#o.logger.info('verifier run', { ...report, fence: lease.fence });
+      this.#o.logger.info('verifier run', { ...report });
       return report;
     } finally {
       await lease.release();

@@ -1,18 +1,22 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { createLocalHost, type LocalHost } from '../../../src/local/host/createLocalHost.js';
+import {
+  createLocalHost,
+  type LocalHost,
+  type LocalHostOptions,
+} from '../../../src/local/host/createLocalHost.js';
 import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
 import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
 import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
 import { findRedisServer, startRedis } from '../../../src/local/services/redisProcess.js';
-import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
-import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
 import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
+import { buildTestApp, type TestAppContext, type TestSeams } from '../../support/buildTestApp.js';
+import { sandboxEnv } from '../../support/sandboxEnv.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SECRET = 'bench-secret-that-is-long-enough-0000000';
@@ -21,14 +25,25 @@ const SECRET = 'bench-secret-that-is-long-enough-0000000';
 export interface BenchStack {
   url: string;
   token: string;
-  app: AppContext;
+  app: TestAppContext;
   host: LocalHost;
   sandbox: RunningSandbox;
+  azurite: { connectionString: string };
+  redis?: { url: string };
   redisDescription: string;
   stop(): Promise<void>;
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
+export interface BenchStackOptions {
+  logLevel?: 'warn' | 'error';
+  /** Seams for the app (e.g. a generator wrapped to inject failures). */
+  build?: TestSeams;
+  /** Local host options beyond the defaults (queue polling, host.json). */
+  host?: Partial<LocalHostOptions>;
+}
+
+export async function startBenchStack(options: Readonly<BenchStackOptions> = {}): Promise<BenchStack> {
+  const logLevel = options.logLevel ?? 'warn';
   const azurite = await startAzurite();
   const redisBinary = findRedisServer();
   const redis = redisBinary ? await startRedis(redisBinary) : undefined;
@@ -36,20 +51,14 @@ export async function startBenchStack(): Promise<BenchStack> {
   const env: Record<string, string> = {
     ...localSettingsValues(),
     APP_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logLevel,
     AzureWebJobsStorage: azurite.connectionString,
     AUTH_LOCAL_SECRET: SECRET,
-    KAKAO_REST_API_KEY: sandbox.kakaoKey,
-    GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-    KAKAO_LOCAL_BASE_URL: sandbox.url,
-    KAKAO_MOBILITY_BASE_URL: sandbox.url,
-    GOOGLE_PLACES_BASE_URL: sandbox.url,
-    GOOGLE_ROUTES_BASE_URL: sandbox.url,
-    SANDBOX_UPSTREAM: 'true',
+    ...sandboxEnv(sandbox),
     ...(redis ? { REDIS_URL: redis.url } : {}),
   };
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
-  const app = await buildAppContext(env, { logger: createLogger(() => {}, 'warn') });
+  const app = await buildTestApp(env, { logger: createLogger(() => {}, logLevel), ...options.build });
   setAppContext(app);
   const functionFiles = readdirSync(path.join(ROOT, 'src/functions'))
     .filter((f) => f.endsWith('.ts'))
@@ -63,6 +72,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     printFunctions: false,
     scheduler: new ManualTimerScheduler(new Date()),
     serviceBus: () => undefined,
+    ...options.host,
   });
   const { url } = await host.start();
   const token = await issueLocalToken({
@@ -77,6 +87,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     app,
     host,
     sandbox,
+    azurite,
+    redis,
     redisDescription: redis ? `redis-server on ${redis.url}` : 'NO redis-server (L1 only)',
     async stop() {
       await host.stop();

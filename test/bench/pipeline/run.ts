@@ -6,30 +6,15 @@
  *  3. soak: 1,000 jobs with 10 % of worker attempts failing transiently (+ 10 % duplicate messages).
  * Figures are printed; nothing is asserted.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import { QueueClient } from '@azure/storage-queue';
 
-import { createLocalHost } from '../../../src/local/host/createLocalHost.js';
-import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
-import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
-import { startSandbox } from '../../../src/local/sandbox/startSandbox.js';
-import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
-import { findRedisServer, startRedis } from '../../../src/local/services/redisProcess.js';
-import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
-import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
-import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
-import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js';
 import { AppError } from '../../../src/shared/errors/AppError.js';
-import { createLogger } from '../../../src/shared/telemetry/Logger.js';
-import { sandboxEnv } from '../../support/sandboxEnv.js';
+import { startBenchStack } from '../hotpath/benchStack.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** `npm run bench:pipeline -- reads` runs only the named parts: jobs, reads, soak (default all). */
 const parts = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['jobs', 'reads', 'soak']);
-const SECRET = 'bench-secret-that-is-long-enough-0000000';
 const pct = (list: number[], p: number) => {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -45,74 +30,43 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const azurite = await startAzurite();
-const redisBinary = findRedisServer();
-const redis = redisBinary ? await startRedis(redisBinary) : undefined;
-const sandbox = await startSandbox();
-const env: Record<string, string> = {
-  ...localSettingsValues(),
-  APP_ENV: 'test',
-  LOG_LEVEL: 'error',
-  AzureWebJobsStorage: azurite.connectionString,
-  AUTH_LOCAL_SECRET: SECRET,
-  ...sandboxEnv(sandbox),
-  ...(redis ? { REDIS_URL: redis.url } : {}),
-};
-for (const [k, v] of Object.entries(env)) process.env[k] = v;
-
 let failureRate = 0;
 let generations = 0;
 const generateMs = new Map<string, number>();
-const app = await buildAppContext(env, {
-  logger: createLogger(() => {}, 'error'),
-  wrapGenerator: (real) => ({
-    async generate(trip, options, report, signal) {
-      if (random() < failureRate) throw new AppError('upstream_unavailable', 'injected transient failure');
-      const started = performance.now();
-      const result = await real.generate(trip, options, report, signal);
-      generateMs.set(trip.id, performance.now() - started);
-      generations++;
-      return result;
-    },
-  }),
-});
-setAppContext(app);
-const functionFiles = readdirSync(path.join(ROOT, 'src/functions'))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => path.join(ROOT, 'src/functions', f));
-const host = createLocalHost({
-  functionFiles,
-  cwd: ROOT,
-  port: 0,
-  env,
-  logger: memoryHostLogger(),
-  printFunctions: false,
-  scheduler: new ManualTimerScheduler(new Date()),
-  serviceBus: () => undefined,
-  queuePollingMinIntervalMs: 10,
-  hostJson: {
-    version: '2.0',
-    extensions: {
-      http: { routePrefix: 'api' },
-      // Service Bus (production) pushes messages; locally the Storage queue is polled, so poll briskly
-      // and redeliver failed messages at once, as a Service Bus abandon does.
-      queues: {
-        batchSize: 16,
-        newBatchThreshold: 8,
-        maxPollingInterval: '00:00:00.050',
-        visibilityTimeout: '00:00:00',
-        maxDequeueCount: 5,
+const stack = await startBenchStack({
+  logLevel: 'error',
+  build: {
+    wrapGenerator: (real) => ({
+      async generate(trip, options, report, signal) {
+        if (random() < failureRate) throw new AppError('upstream_unavailable', 'injected transient failure');
+        const started = performance.now();
+        const result = await real.generate(trip, options, report, signal);
+        generateMs.set(trip.id, performance.now() - started);
+        generations++;
+        return result;
+      },
+    }),
+  },
+  host: {
+    queuePollingMinIntervalMs: 10,
+    hostJson: {
+      version: '2.0',
+      extensions: {
+        http: { routePrefix: 'api' },
+        // Service Bus (production) pushes messages; locally the Storage queue is polled, so poll briskly
+        // and redeliver failed messages at once, as a Service Bus abandon does.
+        queues: {
+          batchSize: 16,
+          newBatchThreshold: 8,
+          maxPollingInterval: '00:00:00.050',
+          visibilityTimeout: '00:00:00',
+          maxDequeueCount: 5,
+        },
       },
     },
   },
 });
-const { url } = await host.start();
-const token = await issueLocalToken({
-  secret: SECRET,
-  issuer: 'tripgen-local',
-  audience: 'tripgen-api',
-  userId: 'bench',
-});
+const { url, token, app, azurite, redis } = stack;
 const call = async (p: string, init: RequestInit = {}) =>
   fetch(`${url}${p}`, {
     ...init,
@@ -275,9 +229,5 @@ if (parts.has('soak')) {
   );
 }
 
-await host.stop();
-await app.close();
-await sandbox.close();
-await redis?.stop();
-await azurite.stop();
+await stack.stop();
 process.exit(0);

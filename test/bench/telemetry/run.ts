@@ -54,7 +54,7 @@ const env = {
 const app = await buildAppContext(env);
 setAppContext(app);
 const host = createLocalHost({
-  functionFiles: [path.join(ROOT, 'src/functions/places.ts')],
+  functionFiles: [path.join(ROOT, 'src/functions/appSetup.ts'), path.join(ROOT, 'src/functions/places.ts')],
   cwd: ROOT,
   port: 0,
   env,

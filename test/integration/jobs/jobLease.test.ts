@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import type { JobMessage } from '../../../src/shared/jobs/Job.js';
 import { JobLifecycle } from '../../../src/shared/jobs/JobLifecycle.js';
 import type { ItineraryGenerator } from '../../../src/shared/pipeline/ItineraryGenerator.js';
 import { JobSweeper } from '../../../src/shared/pipeline/JobSweeper.js';
 import { tripInputSchema } from '../../../src/shared/trips/tripSchema.js';
+import type { TestAppContext } from '../../support/buildTestApp.js';
 import { sampleTrip, testApp } from '../../support/testApp.js';
 
 /** Counts generations per job id; each takes a few milliseconds so concurrent deliveries overlap. */
@@ -33,7 +33,7 @@ class CountingGenerator implements ItineraryGenerator {
 describe('job lease: one generation per job, coalescing per trip, crash recovery', () => {
   const runs: string[] = [];
   const generator = new CountingGenerator();
-  let app: AppContext;
+  let app: TestAppContext;
   const input = tripInputSchema.parse(sampleTrip());
   const delivery = { deliveryCount: 1, maxDeliveries: 5 };
 

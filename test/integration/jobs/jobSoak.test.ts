@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { AppError } from '../../../src/shared/errors/AppError.js';
 import type { JobMessage } from '../../../src/shared/jobs/Job.js';
 import { JobLifecycle } from '../../../src/shared/jobs/JobLifecycle.js';
 import { JobSweeper } from '../../../src/shared/pipeline/JobSweeper.js';
 import { tripInputSchema } from '../../../src/shared/trips/tripSchema.js';
+import type { TestAppContext } from '../../support/buildTestApp.js';
 import { sampleTrip, testApp } from '../../support/testApp.js';
 
 /** JOB_SOAK_JOBS=1000 for the full soak; the default keeps `npm test` quick on a shared machine. */
@@ -14,7 +14,7 @@ const POOL = 25;
 const MAX_DELIVERIES = 5;
 
 describe(`job soak: ${JOBS} jobs, 10 % transient failures, 10 % concurrent duplicate deliveries, one crash`, () => {
-  let app: AppContext;
+  let app: TestAppContext;
   /** Generations that returned a plan, per trip; and every generator start. */
   const generated = new Map<string, number>();
   let starts = 0;

@@ -8,17 +8,10 @@ import { PLACE_FIELDS, PLACE_SEARCH_FIELDS } from './googleKnownFields.js';
 import { isGoogleError, readCircle, readGoogleBody, readRectangle } from './googleRequestBody.js';
 import { matchScore, queryTokens } from './keywordMatch.js';
 import { decodePageToken, encodePageToken, searchFingerprint } from './pageToken.js';
-import { languageOf, toGooglePlaceJson } from './toGooglePlaceJson.js';
+import { languageOf, PRICE_LEVELS, toGooglePlaceJson } from './toGooglePlaceJson.js';
 
 /** Text Search serves at most 60 results (3 pages of 20). */
 const MAX_TEXT_RESULTS = 60;
-const PRICE_LEVELS = [
-  'PRICE_LEVEL_FREE',
-  'PRICE_LEVEL_INEXPENSIVE',
-  'PRICE_LEVEL_MODERATE',
-  'PRICE_LEVEL_EXPENSIVE',
-  'PRICE_LEVEL_VERY_EXPENSIVE',
-];
 
 function resultCount(value: unknown, fallback: number): number | undefined {
   if (value === undefined) return fallback;

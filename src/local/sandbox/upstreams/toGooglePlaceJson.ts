@@ -9,7 +9,8 @@ export type SandboxLanguage = 'ko' | 'en';
 export const languageOf = (languageCode: unknown): SandboxLanguage =>
   typeof languageCode === 'string' && languageCode.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 
-const PRICE_LEVELS = [
+/** Google's `priceLevel` values, cheapest first (index = our 0–4 price level). */
+export const PRICE_LEVELS = [
   'PRICE_LEVEL_FREE',
   'PRICE_LEVEL_INEXPENSIVE',
   'PRICE_LEVEL_MODERATE',
