@@ -22,6 +22,8 @@ import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
 import { JobStore } from '../jobs/JobStore.js';
 import { RedisJobEventBus } from '../jobs/RedisJobEventBus.js';
+import { RedisUserCallLimiter } from '../limits/RedisUserCallLimiter.js';
+import { MemoryUserCallLimiter } from '../limits/UserCallLimiter.js';
 import { createItineraryGenerator } from '../pipeline/createItineraryGenerator.js';
 import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
 import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
@@ -215,6 +217,7 @@ export async function buildAppContext(
           source: placeServicesSource(places),
         }).repairClosed(ownerId, tripId, fresh),
     }),
+    upstreamLimiter: redis ? new RedisUserCallLimiter(redis, { logger }) : new MemoryUserCallLimiter(),
     async close() {
       config.secrets.stopAutoRefresh();
       await jobQueue.close().catch(() => undefined);
