@@ -35,6 +35,7 @@ export function mcpRequestCost(body: Buffer | undefined, tools: readonly McpTool
     return cost;
   }
   const readOnly = new Set(tools.filter((t) => t.readOnly).map((t) => t.name));
+  const matrixTool = tools.find((t) => t.name === MATRIX_TOOL);
   for (const message of Array.isArray(parsed) ? parsed : [parsed]) {
     if (!isRecord(message) || typeof message.method !== 'string') continue;
     if (message.method.startsWith('notifications/')) continue;
@@ -45,9 +46,12 @@ export function mcpRequestCost(body: Buffer | undefined, tools: readonly McpTool
     const params = isRecord(message.params) ? message.params : {};
     const name = typeof params.name === 'string' ? params.name : '';
     if (!readOnly.has(name)) cost.writes = true;
-    const args = isRecord(params.arguments) ? params.arguments : {};
-    if (name === MATRIX_TOOL && Array.isArray(args.origins) && Array.isArray(args.destinations))
-      cost.matrixElements += args.origins.length * args.destinations.length;
+    // Only calls that will run count: an invalid one gets its own validation error and costs nothing.
+    const parsed = name === MATRIX_TOOL ? matrixTool?.input.safeParse(params.arguments ?? {}) : undefined;
+    if (parsed?.success) {
+      const { origins, destinations } = parsed.data as { origins: unknown[]; destinations: unknown[] };
+      cost.matrixElements += origins.length * destinations.length;
+    }
   }
   return cost;
 }
