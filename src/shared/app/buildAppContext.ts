@@ -42,6 +42,7 @@ import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
 import { TripService } from '../trips/TripService.js';
+import { CursorSigner } from '../trips/CursorSigner.js';
 import { TripStore } from '../trips/TripStore.js';
 import { PopularWarmer } from '../warmers/PopularWarmer.js';
 import { LocalRunLock, RedisRunLock } from '../warmers/RunLock.js';
@@ -110,7 +111,10 @@ export async function buildAppContext(
     redis ? new RedisSearchRecorder(redis) : new InMemorySearchRecorder(),
   );
 
-  const tripStore = new TripStore(storage.table(TABLES.trips));
+  const tripStore = new TripStore(
+    storage.table(TABLES.trips),
+    new CursorSigner(() => config.secrets.get('CURSOR_SIGNING_KEY')),
+  );
   const jobStore = new JobStore(storage.table(TABLES.jobs));
   const itineraryStore = new ItineraryStore(storage.blobs.getContainerClient(CONTAINERS.itineraries), redis);
   const signer = new AttachmentSigner(storage.blobs, CONTAINERS.attachments);
