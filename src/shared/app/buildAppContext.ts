@@ -12,6 +12,7 @@ import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
+import { tripForgetter } from '../itinerary/forgetTrip.js';
 import { VERSIONS_CONTAINER } from '../itinerary/itineraryEditingFor.js';
 import { ItineraryEditor } from '../itinerary/ItineraryEditor.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
@@ -41,8 +42,8 @@ import { createStorageClients } from '../store/storageClients.js';
 import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
-import { TripService } from '../trips/TripService.js';
 import { CursorSigner } from '../trips/CursorSigner.js';
+import { TripService } from '../trips/TripService.js';
 import { TripStore } from '../trips/TripStore.js';
 import { PopularWarmer } from '../warmers/PopularWarmer.js';
 import { LocalRunLock, RedisRunLock } from '../warmers/RunLock.js';
@@ -155,6 +156,7 @@ export async function buildAppContext(
     itineraries: itineraryStore,
     attachments: signer,
     events: jobEvents,
+    forget: tripForgetter(storage.blobs),
   });
   const runLock = redis ? new RedisRunLock(redis) : new LocalRunLock();
   const authenticator = new Authenticator({
