@@ -48,18 +48,24 @@ export class RedisRunLock implements RunLock {
  * (it takes a blob lease), so a process-local lock only guards against overlapping runs here.
  */
 export class LocalRunLock implements RunLock {
-  readonly #held = new Set<string>();
+  /** Lock name → when it lapses (a lease not released, such as a schedule claim, expires like Redis's). */
+  readonly #held = new Map<string, number>();
   #fence = 0;
 
-  async tryAcquire(name: string): Promise<Lease | undefined> {
+  async tryAcquire(name: string, ttlMs = Number.POSITIVE_INFINITY): Promise<Lease | undefined> {
+    const now = Date.now();
+    for (const [held, until] of this.#held) if (until <= now) this.#held.delete(held);
     if (this.#held.has(name)) return undefined;
-    this.#held.add(name);
+    const until = now + ttlMs;
+    this.#held.set(name, until);
     const fence = ++this.#fence;
     return {
       name,
       fence,
-      stillHeld: async () => this.#held.has(name),
-      release: async () => void this.#held.delete(name),
+      stillHeld: async () => this.#held.get(name) === until,
+      release: async () => {
+        if (this.#held.get(name) === until) this.#held.delete(name);
+      },
     };
   }
 }
