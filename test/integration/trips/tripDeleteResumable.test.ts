@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { itineraryEditingFor } from '../../../src/shared/itinerary/itineraryEditingFor.js';
-import { TripService } from '../../../src/shared/trips/TripService.js';
 import { tripInputSchema } from '../../../src/shared/trips/tripSchema.js';
+import { TripService } from '../../../src/shared/trips/TripService.js';
 import { sampleTrip, testApp } from '../../support/testApp.js';
 import { seedItinerary } from '../itinerary/seedItinerary.js';
 
