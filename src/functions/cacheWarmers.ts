@@ -13,7 +13,8 @@ app.timer('popular-warmer', {
   runOnStartup,
   handler: async (timer, context) => {
     const ctx = await getAppContext();
-    const report = await ctx.warmer.run();
+    // One run per occurrence across instances, also where timers are not host singletons (local hosts).
+    const report = await ctx.warmer.run(undefined, timer.scheduleStatus?.next);
     context.log(`popular warmer${timer.isPastDue ? ' (past due)' : ''}: ${JSON.stringify(report)}`);
   },
 });

@@ -2,6 +2,8 @@ import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 
 import { AppError } from '../shared/errors/AppError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
+import { currentBudget } from '../shared/limits/requestBudget.js';
+import { mcpRequestCost } from '../shared/mcp/mcpRequestCost.js';
 import { McpServerPool } from '../shared/mcp/McpServerPool.js';
 import { MCP_TOOLS } from '../shared/mcp/mcpTools.js';
 
@@ -25,11 +27,20 @@ app.http('mcp', {
     if (Number(request.headers.get('content-length') ?? 0) > maxBytes) {
       throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
     }
-    const response = await servers.handle(await toWebRequest(request, maxBytes), {
-      app: ctx,
-      principal,
-      signal,
-    });
+    const body = await readBody(request, maxBytes);
+    const cost = mcpRequestCost(body, MCP_TOOLS);
+    const { matrixElementsPerRequest } = ctx.config.limits;
+    if (cost.matrixElements > matrixElementsPerRequest)
+      throw new AppError('upstream_budget_exceeded', 'Upstream cost limit reached', {
+        detail: `One request may ask for at most ${matrixElementsPerRequest} matrix elements in all; this one asks for ${cost.matrixElements}`,
+        retryAfterSeconds: 1,
+      });
+    const response = await servers.handle(toWebRequest(request, body), { app: ctx, principal, signal });
+    // A read-only body that ran out of budget is answered 429 as a whole (its isError results would
+    // read as 200). A body that may have written keeps its JSON-RPC answer: each refused call says
+    // upstream_budget_exceeded with retryAfterSeconds, and a 4xx must not follow a write.
+    const refused = currentBudget()?.refused;
+    if (refused && !cost.writes) throw refused;
     return fromWebResponse(response);
   }),
 });
@@ -47,11 +58,15 @@ function methodNotAllowed(): HttpResponseInit {
   };
 }
 
-async function toWebRequest(request: HttpRequest, maxBytes: number): Promise<Request> {
+async function readBody(request: HttpRequest, maxBytes: number): Promise<Buffer | undefined> {
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   const body = hasBody ? Buffer.from(await request.arrayBuffer()) : undefined;
   if (body && body.byteLength > maxBytes)
     throw new AppError('payload_too_large', 'Body too large', { detail: `At most ${maxBytes} bytes` });
+  return body;
+}
+
+function toWebRequest(request: HttpRequest, body: Buffer | undefined): Request {
   return new Request(request.url, {
     method: request.method,
     headers: Object.fromEntries(request.headers.entries()),

@@ -7,6 +7,7 @@ import { json } from '../shared/http/responses.js';
 import { SerializationMemo } from '../shared/http/SerializationMemo.js';
 import { SerializedJson } from '../shared/http/SerializedJson.js';
 import { serializedResponse } from '../shared/http/serializedResponse.js';
+import { chargeMatrixElements } from '../shared/limits/requestBudget.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../shared/places/GeocodeService.js';
 import {
   placeDetailsQuerySchema,
@@ -81,6 +82,7 @@ app.http('routes-matrix', {
   authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
     const body = await readJsonBody(request, matrixBodySchema, ctx.config.http.maxBodyBytes);
+    chargeMatrixElements(body.origins.length * body.destinations.length);
     const rows = await ctx.places.routes.matrix(body, signal);
     return json(200, { rows });
   }),

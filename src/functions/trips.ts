@@ -4,7 +4,6 @@ import { authenticated } from '../shared/http/httpHandler.js';
 import { parseIfMatch } from '../shared/http/ifMatch.js';
 import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
 import { json, requireIfMatch, routeId } from '../shared/http/responses.js';
-import { forgetTrip } from '../shared/itinerary/forgetTrip.js';
 import { listTripsQuerySchema, tripInputSchema, tripPatchSchema } from '../shared/trips/tripSchema.js';
 
 app.http('trips-create', {
@@ -55,7 +54,6 @@ app.http('trips-item', {
       }
       case 'DELETE':
         await ctx.trips.delete(owner, tripId, parseIfMatch(request));
-        await forgetTrip(ctx, owner, tripId);
         return { status: 204 };
       default: {
         const { trip, etag } = await ctx.trips.get(owner, tripId);

@@ -58,6 +58,7 @@ export async function buildTestApp(
     ...app,
     worker,
     jobs,
+    jobQueue: jobQueue ?? app.jobQueue,
     tripStore: stores.trips,
     jobStore: stores.jobs,
     itineraryStore: stores.itineraries,

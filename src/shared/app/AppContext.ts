@@ -9,6 +9,7 @@ import type { ItineraryEditing } from '../itinerary/itineraryEditingFor.js';
 import type { ItineraryService } from '../itinerary/ItineraryService.js';
 import type { JobEventBus } from '../jobs/JobEventBus.js';
 import type { JobService } from '../jobs/JobService.js';
+import type { UserCallLimiter } from '../limits/UserCallLimiter.js';
 import type { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
 import type { JobSweeper } from '../pipeline/JobSweeper.js';
 import type { PlaceServices } from '../places/PlaceServices.js';
@@ -49,6 +50,8 @@ export interface AppContext {
   readonly jobSweeper: JobSweeper;
   readonly warmer: PopularWarmer;
   readonly verifier: UpcomingTripVerifier;
+  /** Per-user upstream-call windows, shared across instances through Redis (issue #11). */
+  readonly upstreamLimiter: UserCallLimiter;
   /** Release sockets, timers and connections (local host shutdown, tests). */
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { Environment } from '../config/readSettings.js';
 import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
+import { tripForgetter } from '../itinerary/forgetTrip.js';
 import { createItineraryEditing } from '../itinerary/itineraryEditingFor.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
@@ -19,6 +20,8 @@ import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
 import { JobStore } from '../jobs/JobStore.js';
 import { RedisJobEventBus } from '../jobs/RedisJobEventBus.js';
+import { RedisUserCallLimiter } from '../limits/RedisUserCallLimiter.js';
+import { MemoryUserCallLimiter } from '../limits/UserCallLimiter.js';
 import { createItineraryGenerator } from '../pipeline/createItineraryGenerator.js';
 import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
 import { ItineraryWorker } from '../pipeline/ItineraryWorker.js';
@@ -31,6 +34,7 @@ import { createStorageClients } from '../store/storageClients.js';
 import { instrumentGenerator } from '../telemetry/generatorTelemetry.js';
 import { consoleLogger, type Logger } from '../telemetry/Logger.js';
 import { Metrics } from '../telemetry/Metrics.js';
+import { CursorSigner } from '../trips/CursorSigner.js';
 import { TripService } from '../trips/TripService.js';
 import { TripStore } from '../trips/TripStore.js';
 import { PopularWarmer } from '../warmers/PopularWarmer.js';
@@ -121,7 +125,10 @@ export async function buildAppParts(
     redis ? new RedisSearchRecorder(redis) : new InMemorySearchRecorder(),
   );
 
-  const tripStore = new TripStore(storage.table(TABLES.trips));
+  const tripStore = new TripStore(
+    storage.table(TABLES.trips),
+    new CursorSigner(() => config.secrets.get('CURSOR_SIGNING_KEY')),
+  );
   const jobStore = new JobStore(storage.table(TABLES.jobs));
   const itineraryStore = new ItineraryStore(
     storage.blobs.getContainerClient(CONTAINERS.itineraries),
@@ -149,6 +156,7 @@ export async function buildAppParts(
     itineraries: itineraryStore,
     attachments: signer,
     events: jobEvents,
+    forget: tripForgetter(storage.blobs),
   });
   const runLock = redis ? new RedisRunLock(redis) : new LocalRunLock();
   const authenticator = new Authenticator({
@@ -215,6 +223,7 @@ export async function buildAppParts(
       // Issue #14: days with a place now closed are repaired, not only flagged.
       repair: async (ownerId, tripId, fresh) => itineraryEditing.editor.repairClosed(ownerId, tripId, fresh),
     }),
+    upstreamLimiter: redis ? new RedisUserCallLimiter(redis, { logger }) : new MemoryUserCallLimiter(),
     async close() {
       config.secrets.stopAutoRefresh();
       await jobQueue.close().catch(() => undefined);

@@ -92,6 +92,13 @@ function toAppConfig(v: SettingValues) {
       region: v.TRANSLATOR_REGION,
       timeoutMs: v.TRANSLATOR_TIMEOUT_MS,
     },
+    /** Upstream cost limits per request and per user (issue #11). */
+    limits: {
+      callsPerRequest: v.UPSTREAM_CALLS_PER_REQUEST,
+      callsPerUserMinute: v.UPSTREAM_CALLS_PER_USER_MINUTE,
+      matrixElementsPerCall: v.MATRIX_ELEMENTS_PER_CALL,
+      matrixElementsPerRequest: v.MATRIX_ELEMENTS_PER_REQUEST,
+    },
     azureClientId: v.AZURE_CLIENT_ID,
   };
 }

@@ -403,6 +403,41 @@ export const SETTING_TABLE = [
       'OTLP/HTTP collector base URL for `TELEMETRY_EXPORTER=otlp` (e.g. `http://localhost:4318`); read by the OpenTelemetry exporters.',
     schema: url,
   },
+  // Issue #11: cost limits on upstream calls, and the key that signs list cursors.
+  {
+    name: 'UPSTREAM_CALLS_PER_REQUEST',
+    description:
+      'Most upstream map/translation calls one HTTP request may make (an MCP batch is one request); cache hits are free. Past it: 429 `upstream_budget_exceeded`.',
+    schema: int(1, 10_000),
+    default: '100',
+  },
+  {
+    name: 'UPSTREAM_CALLS_PER_USER_MINUTE',
+    description:
+      'Most upstream calls one user may cause per minute, counted in Redis across instances (per instance without Redis). Past it: 429 with `Retry-After`.',
+    schema: int(1, 1_000_000),
+    default: '600',
+  },
+  {
+    name: 'MATRIX_ELEMENTS_PER_CALL',
+    description: 'Most elements (origins × destinations) one route matrix may ask for.',
+    schema: int(1, 625),
+    default: '625',
+  },
+  {
+    name: 'MATRIX_ELEMENTS_PER_REQUEST',
+    description: 'Most matrix elements one HTTP request may ask for, summed over the calls of an MCP batch.',
+    schema: int(1, 1_000_000),
+    default: '2500',
+  },
+  {
+    name: 'CURSOR_SIGNING_KEY',
+    description:
+      'HMAC key (at least 32 characters) that signs list cursors, so a crafted or altered cursor is a 400. Set it (Key Vault) wherever more than one instance runs: without it each process signs with its own random key.',
+    schema: z.string().min(32),
+    secret: true,
+    keyVaultName: 'cursor-signing-key',
+  },
 ] as const satisfies readonly SettingSpec[];
 
 /** The same table, entry by entry, for code that reads any setting's spec (docs, readers, tests). */

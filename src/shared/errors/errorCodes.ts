@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   precondition_required: { status: 428, transient: false, title: 'If-Match is required' },
   /** Too many requests or open streams for this caller; `Retry-After` says when to try again. */
   rate_limited: { status: 429, transient: true, title: 'Too many requests' },
+  /**
+   * The request or the caller has spent its upstream-call or matrix-element allowance (issue #11);
+   * `Retry-After` says when. Not transient inside the app: no retry, fallback or estimate answers it.
+   */
+  upstream_budget_exceeded: { status: 429, transient: false, title: 'Upstream cost limit reached' },
   /** The upstream answered with something we could not understand (malformed JSON, wrong shape). */
   upstream_bad_response: { status: 502, transient: true, title: 'The map provider sent a bad response' },
   /** The upstream rejected our own request or key: our fault, not the caller's, and not transient. */

@@ -5,6 +5,8 @@ import { getAppContext } from '../app/appContextHolder.js';
 import type { Principal } from '../auth/Authenticator.js';
 import { ConfigError } from '../config/ConfigError.js';
 import { AppError, describeCause } from '../errors/AppError.js';
+import { currentBudget, runWithBudget } from '../limits/requestBudget.js';
+import { UpstreamBudget } from '../limits/UpstreamBudget.js';
 import { problemResponse, toAppError } from './problem.js';
 import { traceIdOf } from './traceId.js';
 
@@ -43,12 +45,10 @@ export function anonymous(
             })
           : error;
       });
-      const response = await handler(request, {
-        app,
-        context,
-        traceId,
-        signal: AbortSignal.timeout(HTTP_BUDGET_MS),
-      });
+      const scope = { app, context, traceId, signal: AbortSignal.timeout(HTTP_BUDGET_MS) };
+      // Every upstream call this request causes is charged to it (and, once authenticated, to its user).
+      const budget = new UpstreamBudget(app.config.limits, app.upstreamLimiter);
+      const response = await runWithBudget(budget, async () => handler(request, scope));
       return withTrace(response, traceId, started);
     } catch (error) {
       const appError = toAppError(error);
@@ -75,6 +75,7 @@ export function authenticated(
   return anonymous(async (request, scope) => {
     const token = request.headers.get(scope.app.config.auth.tokenHeader);
     const principal = await scope.app.authenticator.authenticate(token);
+    currentBudget()?.attribute(principal.userId);
     return handler(request, { ...scope, principal });
   });
 }

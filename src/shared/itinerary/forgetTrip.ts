@@ -1,9 +1,20 @@
-import type { AppContext } from '../app/AppContext.js';
-import { itineraryEditingFor } from './itineraryEditingFor.js';
+import type { BlobServiceClient } from '@azure/storage-blob';
 
-/** After a trip is deleted: its kept itinerary versions and its share link go too. */
-export async function forgetTrip(app: AppContext, ownerId: string, tripId: string): Promise<void> {
-  const { versions, shares } = itineraryEditingFor(app);
-  await versions.deleteAll(ownerId, tripId);
-  await shares.revoke(ownerId, tripId);
+import { SHARES_CONTAINER, VERSIONS_CONTAINER } from './itineraryEditingFor.js';
+import { ItineraryVersions } from './ItineraryVersions.js';
+import { ShareLinks } from './share/ShareLinks.js';
+
+/**
+ * A trip's dependents kept outside the trip service's own stores — its earlier itinerary versions and
+ * its share link — as one idempotent step of the trip delete (`TripServiceDeps.forget`). Being a step
+ * of the delete (before the trip row goes) rather than a call after it means a delete interrupted
+ * anywhere is finished by the sweeper with nothing left behind.
+ */
+export function tripForgetter(blobs: BlobServiceClient): (ownerId: string, tripId: string) => Promise<void> {
+  const versions = new ItineraryVersions(blobs.getContainerClient(VERSIONS_CONTAINER));
+  const shares = new ShareLinks(blobs.getContainerClient(SHARES_CONTAINER));
+  return async function forgetTrip(ownerId, tripId) {
+    await versions.deleteAll(ownerId, tripId);
+    await shares.revoke(ownerId, tripId);
+  };
 }

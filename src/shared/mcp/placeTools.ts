@@ -4,6 +4,7 @@ import type { AppContext } from '../app/AppContext.js';
 import { latLngSchema, type Place, placeSchema } from '../domain/place.js';
 import { matrixCellSchema, travelModeSchema } from '../domain/route.js';
 import type { Localized } from '../i18n/PlaceLocalizer.js';
+import { chargeMatrixElements } from '../limits/requestBudget.js';
 import {
   geocodeResultSchema,
   reverseGeocodeResultSchema,
@@ -135,7 +136,10 @@ export const computeRouteMatrixTool = defineTool({
   input: matrixBodySchema,
   output: z.object({ rows: z.array(z.array(matrixCellSchema)) }),
   readOnly: true,
-  run: async (args, { app, signal }) => ({ rows: await app.places.routes.matrix(args, signal) }),
+  run: async (args, { app, signal }) => {
+    chargeMatrixElements(args.origins.length * args.destinations.length);
+    return { rows: await app.places.routes.matrix(args, signal) };
+  },
   render: (r) =>
     r.rows.map((row, i) => `from #${i}: ${row.map((c) => min(c.durationSeconds)).join(', ')}`).join('\n'),
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import { forgetTrip } from '../itinerary/forgetTrip.js';
 import { tripSchema } from '../openapi/responseSchemas.js';
 import { tripInputSchema, tripPatchSchema } from '../trips/tripSchema.js';
 import { defineTool } from './McpTool.js';
@@ -95,7 +94,6 @@ export const deleteTripTool = defineTool({
   readOnly: false,
   run: async (args, { app, principal }) => {
     await app.trips.delete(principal.userId, args.tripId, args.etag);
-    await forgetTrip(app, principal.userId, args.tripId);
     return { deleted: args.tripId };
   },
   render: (r) => `trip ${r.deleted} deleted`,

@@ -152,6 +152,9 @@ function errorResponses(op: ApiOperation): [string, string][] {
   if (op.query || op.body || op.pathParams?.length) out.push(['400', 'Invalid input: `errors` lists the failing fields']);
   if (op.auth) out.push(['401', 'Missing or invalid bearer token']);
   if (op.pathParams?.length) out.push(['404', 'Not found, or not yours']);
+  // Issue #11: operations that can reach the upstream APIs are charged against the cost limits.
+  if (op.tag === 'places' || op.tag === 'itinerary' || op.tag === 'mcp')
+    out.push(['429', 'Upstream cost limit reached: `upstream_budget_exceeded` (see Retry-After)']);
   if (op.tag === 'places') {
     out.push(['502', 'The map provider rejected the request or answered badly']);
     out.push(['503', 'No map provider can answer now (see Retry-After)']);

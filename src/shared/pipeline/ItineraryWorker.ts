@@ -92,6 +92,8 @@ export class ItineraryWorker {
       return 'completed';
     }
 
+    // One line per generation actually started: what "generated exactly once" is counted by.
+    this.#deps.logger.info('generation started', { jobId: message.jobId, tripId: message.tripId });
     let step: JobStep = 'gathering_places';
     let progress = 5;
     const renew = setInterval(

@@ -70,7 +70,10 @@ export class JobSweeper {
             stalled++;
         } else if (await lifecycle.reclaimExpired(job.jobId)) {
           const { jobId, tripId, ownerId, options } = job;
-          await this.#deps.queue?.send({ jobId, tripId, ownerId, options });
+          // A new message id: Service Bus would drop a second message with the job's own id.
+          await this.#deps.queue?.send({ jobId, tripId, ownerId, options }, undefined, {
+            attempt: job.attempts + 1,
+          });
           requeued++;
         }
       }

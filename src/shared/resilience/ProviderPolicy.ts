@@ -19,6 +19,7 @@ import {
 } from 'cockatiel';
 
 import { AppError, isAppError } from '../errors/AppError.js';
+import { chargeUpstreamCall } from '../limits/requestBudget.js';
 import { watchCircuit } from '../telemetry/circuitTelemetry.js';
 import { traceUpstreamCall } from '../telemetry/upstreamCall.js';
 
@@ -124,6 +125,8 @@ export class ProviderPolicy {
 
   /** Run one upstream operation through the stack, as one traced and measured upstream call. */
   async execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    // The request's upstream budget (issue #11): charged here, where every upstream call passes.
+    await chargeUpstreamCall();
     return traceUpstreamCall({ provider: this.#options.provider, operation: this.name }, (attempt) =>
       this.#execute((inner) => {
         attempt();

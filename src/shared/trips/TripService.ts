@@ -17,6 +17,8 @@ export interface TripServiceDeps {
   attachments?: Pick<AttachmentSigner, 'deletePrefix'>;
   /** Job status caches to clear when a trip's jobs are deleted. */
   events?: Pick<JobEventBus, 'forget'>;
+  /** Deletes the trip's other dependents (itinerary versions, share link); idempotent. */
+  forget?: (ownerId: string, tripId: string) => Promise<void>;
 }
 
 /** A delete that began this long ago and is still marked was interrupted: the sweeper finishes it. */
@@ -58,7 +60,7 @@ export class TripService {
   /**
    * Delete the trip and everything hanging off it, all or nothing as seen by clients: the precondition
    * is checked before anything changes; then the trip is marked (readers get 404 from that moment),
-   * its jobs, itinerary and attachments are deleted, and the row goes last. Each step is idempotent,
+   * its jobs, itinerary, attachments, versions and share link are deleted, and the row goes last. Each step is idempotent,
    * so a delete interrupted half-way is finished by `finishInterruptedDeletes`.
    */
   async delete(ownerId: string, tripId: string, ifMatch?: string): Promise<void> {
@@ -83,6 +85,7 @@ export class TripService {
     await this.#deps.events?.forget?.(jobIds);
     await this.#deps.itineraries.delete(ownerId, tripId);
     await this.#deps.attachments?.deletePrefix(`${encodeURIComponent(ownerId)}/${tripId}/`);
+    await this.#deps.forget?.(ownerId, tripId);
     await this.#deps.trips.delete(ownerId, tripId, etag).catch((error: unknown) => {
       // Finished meanwhile by the sweeper or a retried request: the trip is gone either way.
       if (!(error instanceof AppError && error.code === 'not_found')) throw error;

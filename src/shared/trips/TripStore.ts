@@ -4,6 +4,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 
 import { AppError } from '../errors/AppError.js';
 import { once } from '../store/once.js';
+import { CursorSigner } from './CursorSigner.js';
 import { decodeTripCursor, encodeTripCursor } from './tripCursor.js';
 import type { Trip, TripInput } from './tripSchema.js';
 
@@ -31,9 +32,12 @@ export interface Page<T> {
 export class TripStore {
   readonly #table: TableClient;
   readonly #ensureTable: () => Promise<void>;
+  readonly #cursors: CursorSigner;
 
-  constructor(table: TableClient) {
+  /** `cursors` signs list cursors (default: a random key of this process). */
+  constructor(table: TableClient, cursors: CursorSigner = new CursorSigner()) {
     this.#table = table;
+    this.#cursors = cursors;
     this.#ensureTable = once(() => table.createTable());
   }
 
@@ -63,12 +67,12 @@ export class TripStore {
       .listEntities<TripEntity>({ queryOptions: { filter: `PartitionKey eq '${escapeOData(ownerId)}'` } })
       .byPage({
         maxPageSize: pageSize,
-        continuationToken: cursor ? decodeTripCursor(ownerId, cursor) : undefined,
+        continuationToken: cursor ? decodeTripCursor(ownerId, cursor, this.#cursors) : undefined,
       });
     const page = await pages.next();
     if (page.done) return { items: [] };
     const items = page.value.filter((e) => !e.deletingSince).map((e) => JSON.parse(e.data) as Trip);
-    return { items, nextCursor: encodeTripCursor(page.value.continuationToken) };
+    return { items, nextCursor: encodeTripCursor(ownerId, page.value.continuationToken, this.#cursors) };
   }
 
   /** Trips of every owner starting between two dates (inclusive): the verifier's cross-partition query. */

@@ -1,29 +1,28 @@
 import { AppError } from '../errors/AppError.js';
+import type { CursorSigner } from './CursorSigner.js';
 
 /**
- * The list cursor clients see: base64url of the next row key alone. The partition is always the
- * caller's own, so a cursor cannot point anywhere else, and whatever a client crafts is either a valid
- * trip row key or a 400 — never a malformed Table Storage continuation token reaching the SDK.
+ * The list cursor clients see: the SDK's continuation token, signed for the owner (`CursorSigner`).
+ * The token's keys are opaque (Table Storage and Azurite encode them), so it is passed back as it
+ * came; the signature is what makes that safe: a cursor a client crafts, alters or takes from another
+ * user fails verification and is a 400 — never a malformed continuation token reaching the SDK, and
+ * never a page of another partition.
  */
-const ROW_KEY = /^[A-Za-z0-9-]{1,64}$/;
-
-export function encodeTripCursor(sdkToken: string | undefined): string | undefined {
-  if (!sdkToken) return undefined;
-  const parsed = JSON.parse(Buffer.from(sdkToken, 'base64').toString('utf8')) as { nextRowKey?: unknown };
-  return typeof parsed.nextRowKey === 'string'
-    ? Buffer.from(parsed.nextRowKey).toString('base64url')
-    : undefined;
+export function encodeTripCursor(
+  ownerId: string,
+  sdkToken: string | undefined,
+  signer: CursorSigner,
+): string | undefined {
+  return sdkToken ? signer.sign(sdkToken, ownerId) : undefined;
 }
 
 /** The Table Storage continuation token for `ownerId`'s partition from a client cursor; 400 if not ours. */
-export function decodeTripCursor(ownerId: string, cursor: string): string {
-  const rowKey = /^[A-Za-z0-9_-]{1,96}$/.test(cursor)
-    ? Buffer.from(cursor, 'base64url').toString('utf8')
-    : '';
-  if (!ROW_KEY.test(rowKey)) {
+export function decodeTripCursor(ownerId: string, cursor: string, signer: CursorSigner): string {
+  const token = signer.verify(cursor, ownerId);
+  if (token === undefined) {
     throw new AppError('validation_failed', 'Bad cursor', {
       errors: [{ path: 'query.cursor', message: 'not a cursor this API returned' }],
     });
   }
-  return Buffer.from(JSON.stringify({ nextPartitionKey: ownerId, nextRowKey: rowKey })).toString('base64');
+  return token;
 }

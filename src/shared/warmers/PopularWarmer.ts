@@ -70,7 +70,12 @@ export class PopularWarmer {
     this.#o = options;
   }
 
-  async run(signal?: AbortSignal): Promise<WarmerReport> {
+  /**
+   * One warm-up pass. `occurrence` names the schedule occurrence that fired it (the timer's next due
+   * time, the same on every instance): the first instance to claim it runs, the others skip — even
+   * one whose timer fires after that run has finished and released the run lock.
+   */
+  async run(signal?: AbortSignal, occurrence?: string): Promise<WarmerReport> {
     const report: WarmerReport = {
       ran: false,
       targets: 0,
@@ -80,6 +85,11 @@ export class PopularWarmer {
       failed: 0,
       upstreamCalls: 0,
     };
+    // Never released: the claim marks the occurrence as taken until it lapses.
+    if (occurrence && !(await this.#o.lock.tryAcquire(`popular-warmer@${occurrence}`, 60 * 60_000))) {
+      this.#o.logger.info('warmer skipped: another instance ran this schedule', { occurrence });
+      return report;
+    }
     const lease = await this.#o.lock.tryAcquire('popular-warmer', 15 * 60_000);
     if (!lease) {
       this.#o.logger.info('warmer skipped: another instance holds the lock');

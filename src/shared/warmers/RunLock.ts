@@ -49,15 +49,22 @@ export class RedisRunLock implements RunLock {
  * (it takes a blob lease), so a process-local lock only guards against overlapping runs here.
  */
 export class LocalRunLock implements RunLock {
-  readonly #held = new Set<string>();
+  /** Lock name → the holder's lease and when it lapses (a lease not released, such as a schedule claim, expires like Redis's). */
+  readonly #held = new Map<string, { readonly until: number }>();
 
-  async tryAcquire(name: string): Promise<Lease | undefined> {
+  async tryAcquire(name: string, ttlMs = Number.POSITIVE_INFINITY): Promise<Lease | undefined> {
+    const now = Date.now();
+    for (const [held, holder] of this.#held) if (holder.until <= now) this.#held.delete(held);
     if (this.#held.has(name)) return undefined;
-    this.#held.add(name);
+    // A fresh object per lease, so a lease released and taken again is not mistaken for the old one.
+    const holder = { until: now + ttlMs };
+    this.#held.set(name, holder);
     return {
       name,
-      stillHeld: async () => this.#held.has(name),
-      release: async () => void this.#held.delete(name),
+      stillHeld: async () => this.#held.get(name) === holder,
+      release: async () => {
+        if (this.#held.get(name) === holder) this.#held.delete(name);
+      },
     };
   }
 }
