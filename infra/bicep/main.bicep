@@ -75,6 +75,10 @@ param kakaoRestApiKey string = ''
 @description('Google Maps Platform key, stored in Key Vault as `google-maps-api-key`. Empty: leave the vault\'s secret as it is.')
 param googleMapsApiKey string = ''
 
+@secure()
+@description('HMAC key that signs list cursors, stored in Key Vault as `cursor-signing-key` so every instance shares it. The default is a new random value per deployment: a deployment invalidates the page cursors clients hold (they start the list again).')
+param cursorSigningKey string = newGuid()
+
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tenantId = empty(entraTenantId) ? tenant().tenantId : entraTenantId
@@ -205,6 +209,7 @@ module keyVault 'modules/keyVault.bicep' = {
     vaultName: 'kv-${resourceToken}'
     kakaoRestApiKey: kakaoRestApiKey
     googleMapsApiKey: googleMapsApiKey
+    cursorSigningKey: cursorSigningKey
   }
 }
 

@@ -1,5 +1,6 @@
 // Key Vault with RBAC authorization and purge protection, reachable only through its private endpoint.
-// It holds the provider keys (from @secure() parameters) and nothing for Redis (Entra ID, no keys).
+// It holds the provider keys and the cursor-signing key (from @secure() parameters) and nothing for Redis
+// (Entra ID, no keys).
 // Secret names are the `keyVaultName`s of src/shared/config/settings.ts: the app reads them itself through
 // KEY_VAULT_URI with its managed identity (Key Vault Secrets User) and refreshes them periodically.
 // ARM writes the secrets over the control plane, which the vault's network rules do not block.
@@ -22,6 +23,10 @@ param kakaoRestApiKey string = ''
 @secure()
 @description('Google Maps Platform key. Empty: the secret is not written (an existing one is kept).')
 param googleMapsApiKey string = ''
+
+@secure()
+@description('HMAC key that signs list cursors, shared by every instance. Empty: the secret is not written.')
+param cursorSigningKey string = ''
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: vaultName
@@ -59,6 +64,15 @@ resource googleSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empt
   name: 'google-maps-api-key'
   properties: {
     value: googleMapsApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource cursorSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(cursorSigningKey)) {
+  parent: vault
+  name: 'cursor-signing-key'
+  properties: {
+    value: cursorSigningKey
     contentType: 'text/plain'
   }
 }

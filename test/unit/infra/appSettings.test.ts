@@ -78,7 +78,7 @@ describe('Function App settings in Bicep', () => {
     const written = allBicepFiles()
       .flatMap((file) => file.resources('Microsoft.KeyVault/vaults/secrets'))
       .map((secret) => stringOf(at(secret.value, 'name')));
-    const expected = ['KAKAO_REST_API_KEY', 'GOOGLE_MAPS_API_KEY'].map(
+    const expected = ['KAKAO_REST_API_KEY', 'GOOGLE_MAPS_API_KEY', 'CURSOR_SIGNING_KEY'].map(
       (name) => SETTINGS_BY_NAME.get(name)?.keyVaultName,
     );
     expect(written.sort()).toEqual(expected.sort());

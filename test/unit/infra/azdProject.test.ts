@@ -60,9 +60,9 @@ describe('azd project', () => {
     }
   });
 
-  it('marks the provider keys as secure parameters', () => {
+  it('marks the provider keys and the cursor-signing key as secure parameters', () => {
     const secure = main.source.match(/@secure\(\)\s*\n(?:@description\([^\n]*\)\s*\n)?param (\w+)/g) ?? [];
-    expect(secure.map((s) => /param (\w+)/.exec(s)?.[1])).toEqual(['kakaoRestApiKey', 'googleMapsApiKey']);
+    expect(secure.map((s) => /param (\w+)/.exec(s)?.[1])).toEqual(['kakaoRestApiKey', 'googleMapsApiKey', 'cursorSigningKey']);
   });
 });
 
