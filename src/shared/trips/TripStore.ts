@@ -5,6 +5,7 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import { AppError } from '../errors/AppError.js';
 import { once } from '../store/once.js';
 import { decodeTripCursor, encodeTripCursor } from './tripCursor.js';
+import { forgetTripLanguage } from './tripLanguageMemo.js';
 import type { Trip, TripInput } from './tripSchema.js';
 
 interface TripEntity {
@@ -93,6 +94,7 @@ export class TripStore {
         'Merge',
         { etag: ifMatch },
       );
+      forgetTripLanguage(ownerId, tripId);
       return result.etag ?? '*';
     } catch (error) {
       throw preconditionOr(error, tripId);
@@ -131,6 +133,7 @@ export class TripStore {
     };
     try {
       const result = await this.#table.updateEntity(toEntity(trip), 'Replace', { etag: ifMatch });
+      forgetTripLanguage(ownerId, tripId);
       return { trip, etag: result.etag ?? '' };
     } catch (error) {
       throw preconditionOr(error, tripId);
@@ -142,6 +145,7 @@ export class TripStore {
     await this.#ensureTable();
     try {
       await this.#table.deleteEntity(ownerId, tripId, { etag: ifMatch });
+      forgetTripLanguage(ownerId, tripId);
     } catch (error) {
       throw preconditionOr(error, tripId);
     }
