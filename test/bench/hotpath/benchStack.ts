@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { createLocalHost, type LocalHost } from '../../../src/local/host/createLocalHost.js';
-import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
+import type { HostLogger } from '../../../src/local/host/HostLogger.js';
 import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
 import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
@@ -27,6 +27,18 @@ export interface BenchStack {
   redisDescription: string;
   stop(): Promise<void>;
 }
+
+/**
+ * The host's own lines (one "Executed …" per invocation) are dropped, warnings and errors shown: a
+ * logger that kept every line would grow the heap by the hundreds of thousands of requests a run
+ * makes and bill the app for the garbage collection, which a bare server never pays.
+ */
+const quietHostLogger: HostLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (message) => console.warn(message),
+  error: (message) => console.error(message),
+};
 
 export async function startBenchStack(): Promise<BenchStack> {
   const azurite = await startAzurite();
@@ -59,7 +71,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     cwd: ROOT,
     port: 0,
     env,
-    logger: memoryHostLogger(),
+    logger: quietHostLogger,
     printFunctions: false,
     scheduler: new ManualTimerScheduler(new Date()),
     serviceBus: () => undefined,
