@@ -19,6 +19,7 @@ import {
 import type { ItineraryDocument } from '../shared/itinerary/ItineraryDocument.js';
 import { itineraryEditingFor } from '../shared/itinerary/itineraryEditingFor.js';
 import { attachmentBodySchema, memoBodySchema } from '../shared/itinerary/itineraryRequests.js';
+import { tripLanguage } from '../shared/trips/tripLanguageMemo.js';
 
 /** The itinerary view per language as bytes (and compressed once), for as long as the store keeps the view. */
 const itineraryBodies = new SerializationMemo<object>();
@@ -32,7 +33,7 @@ app.http('itinerary-get', {
     const view = await ctx.itineraries.view(principal.userId, tripId);
     // `?language=` (or Accept-Language) reads the same plan in another language without a new job.
     const asked = requestLanguage(request.query.get('language'), request.headers.get('accept-language'), '');
-    const language = asked || (await ctx.trips.get(principal.userId, tripId)).trip.language;
+    const language = asked || (await tripLanguage(ctx.trips, principal.userId, tripId));
     let body = itineraryBodies.peek(view, language);
     if (!body) {
       const parsed = JSON.parse(view.body) as Pick<ItineraryDocument, 'days' | 'warnings' | 'dropped'>;

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/ConfigError.js';
 import { AppError, describeCause } from '../errors/AppError.js';
 import { currentBudget, runWithBudget } from '../limits/requestBudget.js';
 import { UpstreamBudget } from '../limits/UpstreamBudget.js';
+import { httpBudgetSignal } from './httpBudgetSignal.js';
 import { problemResponse, toAppError } from './problem.js';
 import { traceIdOf } from './traceId.js';
 
@@ -22,8 +23,6 @@ export interface RequestScope {
 export interface AuthenticatedScope extends RequestScope {
   readonly principal: Principal;
 }
-
-const HTTP_BUDGET_MS = 225_000;
 
 /**
  * Wrap an HTTP handler: resolve the shared AppContext, run, and map every throw to problem+json through
@@ -45,7 +44,7 @@ export function anonymous(
             })
           : error;
       });
-      const scope = { app, context, traceId, signal: AbortSignal.timeout(HTTP_BUDGET_MS) };
+      const scope = { app, context, traceId, signal: httpBudgetSignal() };
       // Every upstream call this request causes is charged to it (and, once authenticated, to its user).
       const budget = new UpstreamBudget(app.config.limits, app.upstreamLimiter);
       const response = await runWithBudget(budget, async () => handler(request, scope));
@@ -82,8 +81,21 @@ export function authenticated(
 
 /** Adds the trace id and the app's own time (Server-Timing `app;dur`, ms) to every answer. */
 function withTrace(response: HttpResponseInit, traceId: string, started: number): HttpResponseInit {
-  const headers = new Headers(response.headers as ConstructorParameters<typeof Headers>[0]);
-  headers.set('x-trace-id', traceId);
-  headers.set('server-timing', `app;dur=${(performance.now() - started).toFixed(3)}`);
+  const trace = {
+    'x-trace-id': traceId,
+    'server-timing': `app;dur=${(performance.now() - started).toFixed(3)}`,
+  };
+  const given = response.headers;
+  // Our handlers answer with a record of lower-case names: added to as it is, without a `Headers` round trip.
+  if (given === undefined || isLowerCaseRecord(given))
+    return { ...response, headers: { ...given, ...trace } };
+  const headers = new Headers(given as ConstructorParameters<typeof Headers>[0]);
+  for (const [name, value] of Object.entries(trace)) headers.set(name, value);
   return { ...response, headers: Object.fromEntries(headers.entries()) };
+}
+
+function isLowerCaseRecord(headers: unknown): headers is Record<string, string> {
+  if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype)
+    return false;
+  return Object.keys(headers).every((name) => name === name.toLowerCase());
 }

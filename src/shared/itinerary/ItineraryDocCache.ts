@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 
 import { CACHE_TTL_SECONDS } from '../cache/cacheKeys.js';
@@ -30,9 +31,25 @@ const INVALIDATE_ATTEMPTS = 3;
  */
 export class ItineraryDocCache {
   readonly #redis: Redis;
+  /**
+   * ETag reads of one event-loop turn go to Redis as one MGET (issue #17): under load every GET of a
+   * trip asked Redis the same question on its own. Each read still happens after its request
+   * arrived (the batch is sent after the turn, never answered from an earlier one), so a write
+   * acknowledged before a request came in is always seen.
+   */
+  readonly #etags: DataLoader<string, string | null>;
 
   constructor(redis: Redis) {
     this.#redis = redis;
+    this.#etags = new DataLoader(
+      async (keys) => {
+        const unique = [...new Set(keys)];
+        const values = await redis.mget(...unique).catch(() => unique.map(() => null));
+        const byKey = new Map(unique.map((key, i) => [key, values[i] ?? null]));
+        return keys.map((key) => byKey.get(key) ?? null);
+      },
+      { cache: false, batchScheduleFn: (dispatch) => setImmediate(dispatch) },
+    );
   }
 
   /** The cached document; undefined on a miss or when Redis is unreachable (the blob is the truth). */
@@ -48,7 +65,7 @@ export class ItineraryDocCache {
 
   /** The cached ETag alone, for the hot read path's "is my serialized view still current?". */
   async etag(keys: ItineraryKeys): Promise<string | undefined> {
-    return (await this.#redis.get(keys.etag).catch(() => null)) ?? undefined;
+    return (await this.#etags.load(keys.etag)) ?? undefined;
   }
 
   /** Read before downloading; pass to `fill`. */

@@ -1,20 +1,23 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 
 import { createMcpServer } from './createMcpServer.js';
+import { JsonResponseTransport } from './JsonResponseTransport.js';
 import type { McpTool, ToolScope } from './McpTool.js';
+import { type McpHttpAnswer, type McpPost, readMcpPost } from './readMcpPost.js';
 
 interface PooledServer {
   server: Server;
+  transport: JsonResponseTransport;
   scope?: ToolScope;
 }
 
 /**
- * Stateless MCP over Streamable HTTP without building a server per request. The SDK binds a `Server`
- * to one transport at a time and a stateless transport to one request, so each request still gets a
- * fresh transport; the servers (handlers, capabilities, the tools/list answer) are built once and
- * reused, one per request in flight. Nothing of a request outlives it: the server is closed (which
- * aborts anything still running for it) before it goes back to the pool.
+ * Stateless MCP over Streamable HTTP (JSON responses, no session) without building anything per
+ * request. Each pooled SDK `Server` stays connected to its own `JsonResponseTransport` and carries
+ * one request at a time, for that request's caller; there are as many as requests in flight. The
+ * HTTP side (content negotiation, JSON-RPC parsing, batches, protocol version) answers as the SDK's
+ * stateless transport does (see `readMcpPost`); the protocol itself (initialize, capabilities,
+ * tools, resources, prompts) is the SDK `Server`'s.
  */
 export class McpServerPool {
   readonly #tools: readonly McpTool[];
@@ -26,21 +29,27 @@ export class McpServerPool {
     this.#maxIdle = maxIdle;
   }
 
-  /** Answer one MCP HTTP request (JSON responses, no session) for the caller in `scope`. */
-  async handle(request: Request, scope: ToolScope): Promise<Response> {
-    const pooled = this.#idle.pop() ?? this.#create();
+  /** Answer one MCP HTTP POST for the caller in `scope`. */
+  async handle(post: McpPost, scope: ToolScope): Promise<McpHttpAnswer> {
+    const messages = readMcpPost(post);
+    if (!Array.isArray(messages)) return messages as McpHttpAnswer;
+    const pooled = this.#idle.pop() ?? (await this.#create());
     pooled.scope = scope;
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    await pooled.server.connect(transport);
+    let reusable = false;
     try {
-      return await transport.handleRequest(request);
+      const responses = await pooled.transport.exchange(messages);
+      reusable = true;
+      if (responses.length === 0) return { status: 202 };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(responses.length === 1 ? responses[0] : responses),
+      };
     } finally {
-      await pooled.server.close();
       pooled.scope = undefined;
-      if (this.#idle.length < this.#maxIdle) this.#idle.push(pooled);
+      // A server left mid-request (a throw) is not handed to the next caller.
+      if (reusable && this.#idle.length < this.#maxIdle) this.#idle.push(pooled);
+      else void pooled.server.close();
     }
   }
 
@@ -49,12 +58,14 @@ export class McpServerPool {
     return this.#idle.length;
   }
 
-  #create(): PooledServer {
-    const pooled: PooledServer = { server: undefined as unknown as Server };
+  async #create(): Promise<PooledServer> {
+    const transport = new JsonResponseTransport();
+    const pooled: PooledServer = { server: undefined as unknown as Server, transport };
     pooled.server = createMcpServer(this.#tools, () => {
       if (!pooled.scope) throw new Error('MCP server used outside a request');
       return pooled.scope;
     });
+    await pooled.server.connect(transport);
     return pooled;
   }
 }

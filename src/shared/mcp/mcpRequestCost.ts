@@ -8,7 +8,7 @@ export interface McpRequestCost {
   writes: boolean;
 }
 
-const MATRIX_TOOL = 'compute_route_matrix';
+export const MATRIX_TOOL = 'compute_route_matrix';
 /** Methods that only read; anything else is treated as possibly writing. */
 const READ_METHODS = new Set([
   'initialize',
@@ -26,11 +26,11 @@ const READ_METHODS = new Set([
  * matrix elements than one request may is refused as a whole, before its first call spends anything.
  * A body that is not JSON costs nothing here (the transport answers it with a parse error).
  */
-export function mcpRequestCost(body: Buffer | undefined, tools: readonly McpTool[]): McpRequestCost {
+export function mcpRequestCost(body: string | Buffer | undefined, tools: readonly McpTool[]): McpRequestCost {
   const cost: McpRequestCost = { matrixElements: 0, writes: false };
   let parsed: unknown;
   try {
-    parsed = body ? JSON.parse(body.toString('utf8')) : undefined;
+    parsed = body ? JSON.parse(typeof body === 'string' ? body : body.toString('utf8')) : undefined;
   } catch {
     return cost;
   }

@@ -6,6 +6,7 @@ import { AppError } from '../errors/AppError.js';
 import { once } from '../store/once.js';
 import { CursorSigner } from './CursorSigner.js';
 import { decodeTripCursor, encodeTripCursor } from './tripCursor.js';
+import { forgetTripLanguage } from './tripLanguageMemo.js';
 import type { Trip, TripInput } from './tripSchema.js';
 
 interface TripEntity {
@@ -97,6 +98,7 @@ export class TripStore {
         'Merge',
         { etag: ifMatch },
       );
+      forgetTripLanguage(ownerId, tripId);
       return result.etag ?? '*';
     } catch (error) {
       throw preconditionOr(error, tripId);
@@ -135,6 +137,7 @@ export class TripStore {
     };
     try {
       const result = await this.#table.updateEntity(toEntity(trip), 'Replace', { etag: ifMatch });
+      forgetTripLanguage(ownerId, tripId);
       return { trip, etag: result.etag ?? '' };
     } catch (error) {
       throw preconditionOr(error, tripId);
@@ -146,6 +149,7 @@ export class TripStore {
     await this.#ensureTable();
     try {
       await this.#table.deleteEntity(ownerId, tripId, { etag: ifMatch });
+      forgetTripLanguage(ownerId, tripId);
     } catch (error) {
       throw preconditionOr(error, tripId);
     }

@@ -68,6 +68,10 @@ for (const path of paths) {
     console.log(
       `          server CPU per request: app ${cpu(app)} µs, bare ${cpu(base)} µs (${f2(cpu(app) / cpu(base))}×)`,
     );
+    const share = (list: LoadFigures[]) => f2(median(list.map((l) => l.clientCoreShare)));
+    console.log(
+      `          load client CPU (share of one core over the run): with app ${share(app)}, with bare ${share(base)}`,
+    );
     console.log(
       `          per repeat: app req/s ${app.map((a) => Math.round(a.rps)).join(', ')}; bare req/s ${base.map((b) => Math.round(b.rps)).join(', ')}`,
     );

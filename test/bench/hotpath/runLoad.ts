@@ -6,6 +6,9 @@ import type { HotPathRequest } from './rawRequest.js';
 
 const run = promisify(execFile);
 const AUTOCANNON_CLI = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+/** Makes the load client report its own CPU time on exit (stderr), to show whether it was the limit. */
+const REPORT_CPU =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\ncpu "+JSON.stringify(process.cpuUsage())+"\\n"))';
 
 export interface LoadFigures {
   p50: number;
@@ -19,6 +22,8 @@ export interface LoadFigures {
    * steadier than throughput on a shared machine, since time spent waiting for a core is not in it.
    */
   cpuUsPerRequest: number;
+  /** The load client's CPU time over the run's length: near 1 means it had a core to itself and was the limit. */
+  clientCoreShare: number;
 }
 
 /**
@@ -32,6 +37,8 @@ export async function runLoad(
   seconds: number,
 ): Promise<LoadFigures> {
   const args = [
+    '--import',
+    REPORT_CPU,
     AUTOCANNON_CLI,
     '--json',
     '-c',
@@ -45,8 +52,10 @@ export async function runLoad(
   if (spec.body) args.push('-b', spec.body);
   args.push(new URL(spec.path, baseUrl).href);
   const cpu = process.cpuUsage();
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const used = process.cpuUsage(cpu);
+  const client = /^cpu (\{.*\})$/m.exec(stderr);
+  const clientCpu = client ? (JSON.parse(client[1]!) as { user: number; system: number }) : undefined;
   const result = JSON.parse(stdout) as {
     latency: { p50: number; p99: number };
     requests: { average: number };
@@ -58,6 +67,7 @@ export async function runLoad(
   const requests = result['2xx'] + result.non2xx;
   return {
     cpuUsPerRequest: (used.user + used.system) / Math.max(1, requests),
+    clientCoreShare: clientCpu ? (clientCpu.user + clientCpu.system) / (seconds * 1e6) : NaN,
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,

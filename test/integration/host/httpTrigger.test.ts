@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +161,27 @@ describe('local host: HTTP triggers', () => {
     const wrongMethod = await fetch(`${url}/api/trips/1`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(404);
     expect(((await wrongMethod.json()) as { detail: string }).detail).toContain('GET');
+  });
+
+  it('answers a Host header that cannot form a URL with 400 problem+json, before any function runs', async () => {
+    const before = logger.lines.filter((l) => l.message.startsWith("Executed 'Functions.getTrip'")).length;
+    const { port } = new URL(url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.end('GET /api/trips/x HTTP/1.1\r\nHost: [not a host\r\n\r\n'),
+      );
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head!.toLowerCase()).toContain('content-type: application/problem+json');
+    expect(JSON.parse(body!)).toMatchObject({ status: 400, code: 'validation_failed' });
+    const after = logger.lines.filter((l) => l.message.startsWith("Executed 'Functions.getTrip'")).length;
+    expect(after).toBe(before);
   });
 
   it('turns an unhandled throw into 500 problem+json with a traceId and no internals', async () => {

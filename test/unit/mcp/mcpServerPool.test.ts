@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { McpServerPool } from '../../../src/shared/mcp/McpServerPool.js';
 import { defineTool, type McpTool } from '../../../src/shared/mcp/McpTool.js';
+import type { McpHttpAnswer, McpPost } from '../../../src/shared/mcp/readMcpPost.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 
 /** Resolves the `whoami` calls in flight when the test says so. */
@@ -26,13 +27,18 @@ const whoamiTool = defineTool({
 const app = { logger: createLogger(() => {}, 'error') } as unknown as AppContext;
 const scopeFor = (userId: string) => ({ app, principal: { userId }, signal: new AbortController().signal });
 
-function post(body: unknown): Request {
-  return new Request('http://localhost/api/mcp', {
-    method: 'POST',
-    headers: { accept: 'application/json, text/event-stream', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+function post(body: unknown, headers: Record<string, string> = {}): McpPost {
+  return {
+    headers: new Headers({
+      accept: 'application/json, text/event-stream',
+      'content-type': 'application/json',
+      ...headers,
+    }),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }
+
+const json = (answer: McpHttpAnswer): unknown => JSON.parse(answer.body ?? 'null');
 
 const call = (id: number) =>
   post({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'whoami', arguments: {} } });
@@ -51,24 +57,22 @@ describe('McpServerPool: stateless MCP over reused servers', () => {
     gates.splice(1, 1)[0]!();
     gates.splice(0, 1)[0]!();
     const [ra, rb] = await Promise.all([a, b]);
-    expect(await ra.json()).toMatchObject({ id: 1, result: { structuredContent: { userId: 'alice' } } });
-    expect(await rb.json()).toMatchObject({ id: 2, result: { structuredContent: { userId: 'bob' } } });
+    expect(json(ra)).toMatchObject({ id: 1, result: { structuredContent: { userId: 'alice' } } });
+    expect(json(rb)).toMatchObject({ id: 2, result: { structuredContent: { userId: 'bob' } } });
     expect(pool.idle).toBe(2);
 
     const c = pool.handle(call(3), scopeFor('carol'));
     await untilGates(1);
     expect(pool.idle).toBe(1); // one server taken from the pool, none built
     gates.shift()!();
-    expect(await (await c).json()).toMatchObject({ result: { structuredContent: { userId: 'carol' } } });
+    expect(json(await c)).toMatchObject({ result: { structuredContent: { userId: 'carol' } } });
     expect(pool.idle).toBe(2);
   });
 
   it('serves tools/list from one computed answer, the same on every request', async () => {
     const pool = new McpServerPool([whoamiTool] as McpTool[]);
     const list = async (id: number) =>
-      (await (
-        await pool.handle(post({ jsonrpc: '2.0', id, method: 'tools/list' }), scopeFor('x'))
-      ).json()) as {
+      json(await pool.handle(post({ jsonrpc: '2.0', id, method: 'tools/list' }), scopeFor('x'))) as {
         result: { tools: { name: string; outputSchema: unknown }[] };
       };
     const first = await list(1);

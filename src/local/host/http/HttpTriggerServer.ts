@@ -11,7 +11,12 @@ import { writeHostProblem } from './hostProblem.js';
 import type { HttpRouteTable } from './HttpRouteTable.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
 import { toFunctionHttpRequest } from './toFunctionHttpRequest.js';
-import { toFunctionHttpResponse, writeFunctionResponse } from './writeFunctionResponse.js';
+import { type PlainResponse, toPlainResponse } from './toPlainResponse.js';
+import {
+  toFunctionHttpResponse,
+  writeFunctionResponse,
+  writePlainResponse,
+} from './writeFunctionResponse.js';
 
 export interface HttpTriggerServerOptions {
   readonly routes: HttpRouteTable;
@@ -25,9 +30,19 @@ export interface HttpTriggerServerOptions {
 
 const newTraceId = () => randomBytes(16).toString('hex');
 
-function toResponseOrError(result: unknown): HttpResponse | Error {
+/** The request URL, or undefined when the `Host` header cannot be part of one (the caller's fault: 400). */
+function requestUrl(req: IncomingMessage): URL | undefined {
   try {
-    return toFunctionHttpResponse(result);
+    return new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the handler returned: plain bytes when it can be written as they are, else the library's class. */
+function toResponseOrError(result: unknown): PlainResponse | HttpResponse | Error {
+  try {
+    return toPlainResponse(result) ?? toFunctionHttpResponse(result);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -101,7 +116,7 @@ export class HttpTriggerServer {
   async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { routes, invoker, maxRequestBodyBytes, cors } = this.#options;
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const url = requestUrl(req);
 
     if (cors) {
       // As under `func start`, the host answers preflights itself and no function sees them.
@@ -113,6 +128,20 @@ export class HttpTriggerServer {
       }
       // Set before any writeHead: Node merges these into whatever the function or the host writes.
       for (const [name, value] of Object.entries(cors.responseHeaders(req))) res.setHeader(name, value);
+    }
+
+    if (!url) {
+      // Kestrel, in front of the real Functions host, refuses such a request with 400 before routing.
+      req.resume();
+      writeHostProblem(res, {
+        status: 400,
+        code: 'validation_failed',
+        title: 'The request is not valid',
+        detail: 'The Host header is not a valid host name.',
+        traceId: newTraceId(),
+        headers: { connection: 'close' },
+      });
+      return;
     }
 
     if (this.#stopping) {
@@ -162,19 +191,22 @@ export class HttpTriggerServer {
 
     const request = toFunctionHttpRequest(req, url, match.params, body);
     // Converted while the invocation's summary line is written, so that line can carry the status.
-    let response: HttpResponse | Error | undefined;
+    let response: PlainResponse | HttpResponse | Error | undefined;
     const outcome = await invoker.invoke(match.route.definition, {
       input: request,
       traceParent: typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined,
       describe: (o: InvocationOutcome) => {
         if (o.ok) response = toResponseOrError(o.result);
-        return `${method} ${url.pathname} -> ${response instanceof HttpResponse ? response.status : 500}`;
+        const status = response && !(response instanceof Error) ? response.status : 500;
+        return `${method} ${url.pathname} -> ${status}`;
       },
     });
     if (!outcome.ok) {
       this.#writeUnhandled(res, outcome.traceId);
     } else if (response instanceof HttpResponse) {
       await writeFunctionResponse(res, response);
+    } else if (response && !(response instanceof Error)) {
+      writePlainResponse(res, response);
     } else {
       this.#options.logger.error(
         `Function "${match.route.definition.name}" returned an invalid response: ${String(response)}`,

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
+const EMPTY = Buffer.alloc(0);
+
 /** The request body is larger than the host accepts; answered with 413 before any function runs. */
 export class RequestBodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -14,6 +16,12 @@ export class RequestBodyTooLargeError extends Error {
  * read and discarded rather than the socket destroyed, so the client still receives the 413.
  */
 export async function readRequestBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): nearly every
+  // GET. Nothing to wait for; the rest of the message is drained so the connection moves on.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return EMPTY;
+  }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
     req.resume();

@@ -1,20 +1,24 @@
 import type { IncomingMessage } from 'node:http';
 
-import { HttpRequest } from '../functionsLibrary.js';
+import type { HttpRequestInit } from '@azure/functions';
 
-/** Node's header map as the flat record `HttpRequest` takes; repeated headers are joined as HTTP allows. */
-function toHeaderRecord(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
+import { HttpRequest } from '../functionsLibrary.js';
+import { InMemoryRequest } from './InMemoryRequest.js';
+
+/** Node's header map as `Headers`; repeated headers are joined as HTTP allows. */
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(name === 'cookie' ? '; ' : ', ') : value;
+    headers.append(name, Array.isArray(value) ? value.join(name === 'cookie' ? '; ' : ', ') : value);
   }
   return headers;
 }
 
 /**
- * The `HttpRequest` a handler receives, built with the library's own constructor. The query is left
- * to the URL so repeated keys (`?tag=a&tag=b`) survive in `request.query.getAll()`.
+ * The `HttpRequest` a handler receives, built with the library's own constructor around the
+ * request the host read (see `InMemoryRequest`). The query is left to the URL so repeated keys
+ * (`?tag=a&tag=b`) survive in `request.query.getAll()`.
  */
 export function toFunctionHttpRequest(
   req: IncomingMessage,
@@ -22,11 +26,9 @@ export function toFunctionHttpRequest(
   params: Record<string, string>,
   body: Buffer,
 ): HttpRequest {
-  return new HttpRequest({
-    method: req.method ?? 'GET',
-    url: url.href,
-    headers: toHeaderRecord(req),
-    params,
-    ...(body.length > 0 ? { body: { bytes: body } } : {}),
-  });
+  const nativeRequest = new InMemoryRequest(url.href, req.method ?? 'GET', toHeaders(req), body);
+  // The init the worker itself passes with HTTP streaming on (`createStreamRequest`): the Request it
+  // built and the route params. `nativeRequest` is internal to the library, hence not in the type.
+  const init = { nativeRequest, params };
+  return new HttpRequest(init as HttpRequestInit);
 }

@@ -1,19 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
 import { HttpResponse } from '../functionsLibrary.js';
+import { HOP_BY_HOP, type PlainResponse } from './toPlainResponse.js';
 import { toSetCookieHeader } from './toSetCookieHeader.js';
-
-/** Hop-by-hop headers a function may not set on the outgoing response (the library's proxy drops them too). */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
 
 /**
  * What an HTTP handler returned, as an `HttpResponse`: the worker's rule (`toRpcHttp`) is that
@@ -29,6 +18,19 @@ export function toFunctionHttpResponse(result: unknown): HttpResponse {
     );
   }
   return new HttpResponse(result);
+}
+
+/** An answer already in memory: headers, Content-Length and bytes in one write, as a bare server sends it. */
+export function writePlainResponse(res: ServerResponse, response: PlainResponse): void {
+  const { status, headers, body } = response;
+  if (!body) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  headers['content-length'] = String(body.byteLength);
+  res.writeHead(status, headers);
+  res.end(body);
 }
 
 /**

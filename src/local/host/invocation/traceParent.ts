@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './randomHex.js';
 
 const TRACE_PARENT = /^([\da-f]{2})-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})$/;
 
@@ -11,8 +11,8 @@ export function childTraceParent(incoming: string | null | undefined): {
   traceId: string;
 } {
   const match = incoming ? TRACE_PARENT.exec(incoming.trim().toLowerCase()) : null;
-  // One draw for both ids: random bytes cost a call into OpenSSL each, on every request.
-  const random = randomBytes(24).toString('hex');
+  // One draw for both ids, from a pool: random bytes cost a call into OpenSSL each, on every request.
+  const random = randomHex(24);
   const traceId = match?.[2] && !/^0+$/.test(match[2]) ? match[2] : random.slice(16);
   const spanId = random.slice(0, 16);
   return { traceParent: `00-${traceId}-${spanId}-01`, traceId };
