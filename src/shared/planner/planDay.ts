@@ -14,6 +14,8 @@ import type { MealRule } from './visitDurations.js';
 export interface DayPool {
   readonly visits: readonly { readonly scored: ScoredPlace; readonly weight: number }[];
   readonly restaurants: readonly ScoredPlace[];
+  /** Most minutes of sightseeing (visit lengths) the day may hold: the whole-trip balance and the group's energy. */
+  readonly visitMinutesLimit?: number;
 }
 
 export interface DayPlanOptions {
@@ -38,6 +40,13 @@ const RESTAURANTS_NEAR_DAY = 10;
 const RESTAURANTS_NEAR_HOME = 4;
 const RESTAURANTS_BEST = 3;
 const MAX_SAME_KIND_PER_DAY = 2;
+/**
+ * Kinds that are one "sit down for a drink" to a traveller: a café and a tea house are one such
+ * stop a day, never two back to back.
+ */
+const REFRESHMENT_KINDS = new Set(['cafe', 'teahouse']);
+const REFRESHMENT = 'refreshment';
+const MAX_REFRESHMENTS_PER_DAY = 1;
 /** A meal may move to a nearer restaurant scoring at most this much lower. */
 const MEAL_SCORE_TOLERANCE = 12;
 
@@ -58,7 +67,10 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
   const meals = requiredMeals(context);
   const visitNodes = pool.visits.flatMap(({ scored, weight }) => {
     const stop = visitStop(context, scored.index);
-    return stop ? [{ stop, score: scored.score * weight, kind: kindKey(scored.place) }] : [];
+    const kind = kindKey(scored.place);
+    return stop
+      ? [{ stop, score: scored.score * weight, kind: REFRESHMENT_KINDS.has(kind) ? REFRESHMENT : kind }]
+      : [];
   });
   const kinds = [...new Set(visitNodes.map((n) => n.kind))].sort();
   const centre = dayCentre(context, pool);
@@ -77,8 +89,11 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
       group: meals.length + kinds.indexOf(n.kind),
     })),
   ];
-  // Variety: at most two places of one kind a day (two temples, not three waterfalls).
-  const limits = [...meals.map(() => 1), ...kinds.map(() => MAX_SAME_KIND_PER_DAY)];
+  // Variety: at most two places of one kind a day (two temples, not three waterfalls), one café or tea house.
+  const limits = [
+    ...meals.map(() => 1),
+    ...kinds.map((kind) => (kind === REFRESHMENT ? MAX_REFRESHMENTS_PER_DAY : MAX_SAME_KIND_PER_DAY)),
+  ];
 
   const points = [0, ...nodes.map((n) => n.stop.placeIndex + 1)];
   const legs = points.map((from) => points.map((to) => context.travel.leg(from, to)));
@@ -95,6 +110,16 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
       demands: [0, ...nodes.map((n) => (n.stop.kind === 'visit' ? 1 : 0))],
       limit: context.profile.maxVisitsPerDay,
     },
+    ...(pool.visitMinutesLimit === undefined
+      ? {}
+      : {
+          nodeCapacities: [
+            {
+              demands: [0, ...nodes.map((n) => (n.stop.kind === 'visit' ? n.stop.minutes : 0))],
+              limit: pool.visitMinutesLimit,
+            },
+          ],
+        }),
     arcCapacity: { matrix: walk, limit: walkLimit },
     groups: { of: [-1, ...nodes.map((n) => n.group)], limits },
     maxNoImprovement: options.maxNoImprovement,
