@@ -54,7 +54,15 @@ interface DayNode {
   readonly stop: PlannedStop;
   readonly score: number;
   readonly group: number;
+  /** A meal's cuisine when it is a specific one (gukbap, sushi), not just the country's food. */
+  readonly cuisine?: string;
 }
+
+/**
+ * Cuisines too broad to tire of: lunch and dinner may both be "Korean" in Korea, or both at a
+ * vegetarian restaurant for a vegetarian.
+ */
+const BROAD_CUISINES = new Set(['korean', 'japanese', 'restaurant', 'vegetarian', 'halal']);
 
 /**
  * Plan one day: choose which places to keep and in what order (orienteering with time windows,
@@ -75,11 +83,15 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
   const kinds = [...new Set(visitNodes.map((n) => n.kind))].sort();
   const centre = dayCentre(context, pool);
   const mealNodes = meals.flatMap((rule, group) =>
-    restaurantsFor(context, pool.restaurants, rule, centre).map(({ stop, scored }) => ({
-      stop,
-      score: MEAL_PRIORITY + scored.score,
-      group,
-    })),
+    restaurantsFor(context, pool.restaurants, rule, centre).map(({ stop, scored }) => {
+      const cuisine = kindKey(scored.place);
+      return {
+        stop,
+        score: MEAL_PRIORITY + scored.score,
+        group,
+        ...(BROAD_CUISINES.has(cuisine) ? {} : { cuisine }),
+      };
+    }),
   );
   const nodes: DayNode[] = [
     ...mealNodes,
@@ -243,19 +255,20 @@ function moveMealsNearRoute(
   for (let position = 0; position < route.length; position++) {
     const current = nodes[route[position]! - 1]!;
     if (current.stop.kind !== 'meal') continue;
-    const otherMealPlaces = new Set(
-      route.filter((_, p) => p !== position).map((n) => nodes[n - 1]!.stop.placeIndex),
-    );
+    const others = route.filter((_, p) => p !== position).map((n) => nodes[n - 1]!);
+    const otherMealPlaces = new Set(others.map((n) => n.stop.placeIndex));
+    const otherCuisines = new Set(others.flatMap((n) => (n.cuisine ? [n.cuisine] : [])));
+    const sameCuisine = (node: DayNode) => node.cuisine !== undefined && otherCuisines.has(node.cuisine);
     let best = route;
-    // The same restaurant for lunch and dinner is moved whenever any other one fits.
-    const repeated = otherMealPlaces.has(current.stop.placeIndex);
+    // The same restaurant, or the same dish (gukbap twice), for lunch and dinner is moved whenever another fits.
+    const repeated = otherMealPlaces.has(current.stop.placeIndex) || sameCuisine(current);
     let bestTravel =
       scheduleRoute(problem, route).feasible && !repeated ? travelOf(problem, route) : Infinity;
     let bestScore = current.score;
     nodes.forEach((candidate, index) => {
       const node = index + 1;
       if (candidate.group !== current.group || route.includes(node)) return;
-      if (otherMealPlaces.has(candidate.stop.placeIndex)) return;
+      if (otherMealPlaces.has(candidate.stop.placeIndex) || sameCuisine(candidate)) return;
       // Shorter travel is no reason to trade a clearly better meal (a wished-for cuisine) for a worse one.
       if (!repeated && candidate.score < current.score - MEAL_SCORE_TOLERANCE) return;
       const trial = route.map((n, p) => (p === position ? node : n));

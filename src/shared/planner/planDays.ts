@@ -1,6 +1,7 @@
 import { dayItems } from './dayItems.js';
 import { scheduleStops } from './daySchedule.js';
 import type { DayContext } from './dayStops.js';
+import { markFreeTime } from './freeTime.js';
 import { message } from './messages.js';
 import { kindKey } from './placeKind.js';
 import { type DayPlanOptions, planDay } from './planDay.js';
@@ -157,7 +158,8 @@ export function planDays(
         message: message(language, 'day_without_visits', { date: day.date }),
       });
     }
-    return { date: day.date, items: dayItems(day, scheduleStops(day, plan.stops)) };
+    const items = dayItems(day, scheduleStops(day, plan.stops));
+    return { date: day.date, items: markFreeTime(day.date, items, language) };
   });
   return { days, warnings, usedVisits, visitMinutes, covered };
 }
