@@ -5,6 +5,8 @@ import { formatHhmm, parseHhmm } from './timeOfDay.js';
 
 /** A wait this long before a stop is free time the traveller is told about, not an unexplained hole. */
 export const FREE_TIME_MINUTES = 30;
+/** Free time this long is enough to go back and rest at the accommodation, and the note says so. */
+const LONG_FREE_TIME_MINUTES = 90;
 
 /**
  * Turn each long wait of a day into marked free time: a traveller arriving at 15:40 for a 17:30
@@ -47,7 +49,9 @@ export function markFreeTime(
       kind: 'rest',
       start: formatHhmm(from),
       end: formatHhmm(departure),
-      reason: message(language, 'free_time', { minutes: departure - from }),
+      reason: message(language, departure - from >= LONG_FREE_TIME_MINUTES ? 'free_time_long' : 'free_time', {
+        minutes: departure - from,
+      }),
     });
     let time = departure;
     for (const leg of legs) {

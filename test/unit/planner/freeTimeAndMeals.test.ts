@@ -45,7 +45,11 @@ describe('free time', () => {
     expect(marked).toHaveLength(items.length + 1);
     const free = marked.filter((i) => i.kind === 'rest' && i.reason);
     expect(free).toEqual([
-      expect.objectContaining({ start: '13:40', end: '17:20', reason: expect.stringContaining('자유 시간') }),
+      expect.objectContaining({
+        start: '13:40',
+        end: '17:20',
+        reason: expect.stringContaining('숙소에서 쉬거나'),
+      }),
     ]);
     const dinnerLeg = marked[marked.findIndex((i) => i.placeId === 'google:d') - 1]!;
     expect(dinnerLeg).toMatchObject({ kind: 'travel', start: '17:20', end: '17:30' });
