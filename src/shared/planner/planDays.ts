@@ -159,7 +159,7 @@ export function planDays(
       });
     }
     const items = dayItems(day, scheduleStops(day, plan.stops));
-    return { date: day.date, items: markFreeTime(day.date, items, language) };
+    return { date: day.date, items: markFreeTime(day.date, items, language, day.dayStart) };
   });
   return { days, warnings, usedVisits, visitMinutes, covered };
 }

@@ -62,6 +62,14 @@ describe('free time', () => {
     expect(new Set(marked.map((i) => i.id)).size).toBe(marked.length);
   });
 
+  it('starts a day whose first stop is late with free time', () => {
+    const items = [travel('11:20', '11:30'), stop('meal', '11:30', '12:30', 'google:b')];
+    const marked = markFreeTime('2025-06-03', items, 'en', parseHhmm('09:00'));
+    expect(marked[0]).toMatchObject({ kind: 'rest', start: '09:00', end: '11:20' });
+    expect(marked[0]!.reason).toContain('Free time (140 min)');
+    expect(markFreeTime('2025-06-03', items, 'en', parseHhmm('11:00'))).toHaveLength(2);
+  });
+
   it('grows the rest after a visit into the free time instead of adding a second rest', () => {
     const items = [
       stop('visit', '09:00', '10:00', 'google:a'),
