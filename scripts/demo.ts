@@ -135,7 +135,7 @@ for (const d of itinerary.days) {
       if (item.reason) console.log(`               ${item.reason}`);
       for (const note of item.warnings ?? []) console.log(`               ! ${note}`);
     } else if (item.kind === 'rest') {
-      console.log(`  ${time}   · rest`);
+      console.log(`  ${time}   · ${item.reason ?? 'rest'}`);
     } else {
       const hours = item.place?.openingHours ? '' : '  (opening hours unknown — check before going)';
       console.log(

@@ -5,6 +5,14 @@ import { providerSchema } from './place.js';
 export const travelModeSchema = z.enum(['car', 'walk', 'transit', 'bicycle']);
 export type TravelMode = z.infer<typeof travelModeSchema>;
 
+/**
+ * How an itinerary leg is travelled: a routing mode, or a taxi (timed by the road route or the
+ * driving estimate) where a walking or transit trip's leg is too long to walk and public transport
+ * is no real option (issue #12).
+ */
+export const itineraryTravelModeSchema = z.enum([...travelModeSchema.options, 'taxi']);
+export type ItineraryTravelMode = z.infer<typeof itineraryTravelModeSchema>;
+
 /** One origin→destination travel leg. `estimated` legs come from distance, not a provider. */
 export const routeLegSchema = z.object({
   distanceMeters: z.number().min(0),

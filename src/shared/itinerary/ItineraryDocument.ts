@@ -1,5 +1,5 @@
 import type { LatLng, Place } from '../domain/place.js';
-import type { TravelMode } from '../domain/route.js';
+import type { ItineraryTravelMode } from '../domain/route.js';
 
 export interface Attachment {
   attachmentId: string;
@@ -17,7 +17,7 @@ export interface ItineraryItem {
   start: string;
   end: string;
   place?: Place;
-  travel?: { mode: TravelMode; distanceMeters: number; durationSeconds: number; estimated: boolean };
+  travel?: { mode: ItineraryTravelMode; distanceMeters: number; durationSeconds: number; estimated: boolean };
   /** Which meal a `meal` item is. */
   meal?: 'lunch' | 'dinner';
   /** Why this place, one line in the trip's language (visits and meals). */

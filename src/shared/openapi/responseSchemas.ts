@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { placeSchema, providerSchema } from '../domain/place.js';
-import { matrixCellSchema, routeLegSchema, travelModeSchema } from '../domain/route.js';
+import { itineraryTravelModeSchema, matrixCellSchema, routeLegSchema } from '../domain/route.js';
 import { JOB_STEPS } from '../jobs/Job.js';
 import { tripInputSchema } from '../trips/tripSchema.js';
 
@@ -92,7 +92,7 @@ export const itineraryItemSchema = z.object({
   place: placeSchema.optional(),
   travel: z
     .object({
-      mode: travelModeSchema,
+      mode: itineraryTravelModeSchema,
       distanceMeters: z.number(),
       durationSeconds: z.number(),
       estimated: z.boolean(),

@@ -16,6 +16,8 @@ export type MessageKey =
   | 'accessibility_unknown'
   | 'diet_unverified'
   | 'transit_for_long_legs'
+  | 'free_time'
+  | 'free_time_long'
   | 'dropped.closed'
   | 'dropped.too_far'
   | 'dropped.did_not_fit'
@@ -52,6 +54,8 @@ const EN: Catalog = {
   diet_unverified: '{name} may not cater for {diets}; ask before ordering.',
   transit_for_long_legs:
     'Longer hops are by public transport or taxi, so nobody walks more than {meters} m at a time.',
+  free_time: 'Free time ({minutes} min): rest or look around nearby at your own pace.',
+  free_time_long: 'Free time ({minutes} min): time to rest at your accommodation, or look around nearby.',
   'dropped.closed': 'Closed on every day of the trip',
   'dropped.too_far': 'Too far from where you stay to fit in a day',
   'dropped.did_not_fit': 'Did not fit the schedule; other places matched you better',
@@ -89,6 +93,8 @@ const KO: Catalog = {
   accessibility_unknown: '{name}의 휠체어(무단차) 접근 여부를 알 수 없습니다. 방문 전에 확인하세요.',
   diet_unverified: '{name}에서 {diets} 메뉴를 제공하는지 확인되지 않았습니다. 주문 전에 문의하세요.',
   transit_for_long_legs: '한 번에 {meters}m 넘게 걷지 않도록 먼 구간은 대중교통이나 택시로 이동합니다.',
+  free_time: '자유 시간 ({minutes}분): 쉬거나 근처를 천천히 둘러보세요.',
+  free_time_long: '자유 시간 ({minutes}분): 숙소에서 쉬거나 근처를 둘러보세요.',
   'dropped.closed': '여행 기간 내내 휴무',
   'dropped.too_far': '숙소에서 너무 멀어 하루 일정에 넣을 수 없음',
   'dropped.did_not_fit': '일정에 맞지 않음 (더 잘 맞는 장소를 선택)',
@@ -127,6 +133,8 @@ const JA: Catalog = {
   accessibility_unknown: '{name}の段差のない入口の有無が不明です。お出かけ前にご確認ください。',
   diet_unverified: '{name}が{diets}に対応しているか確認できません。注文前にお尋ねください。',
   transit_for_long_legs: '一度に{meters}m以上歩かないよう、長い区間は公共交通機関かタクシーで移動します。',
+  free_time: '自由時間（{minutes}分）：休憩するか、近くをゆっくり散策してください。',
+  free_time_long: '自由時間（{minutes}分）：宿で休むか、近くを散策してください。',
   'dropped.closed': '旅行期間中はすべて休業日',
   'dropped.too_far': '宿泊先から遠く、1日の予定に入りません',
   'dropped.did_not_fit': '予定に収まりませんでした（より合う場所を優先）',

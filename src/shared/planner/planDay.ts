@@ -14,6 +14,8 @@ import type { MealRule } from './visitDurations.js';
 export interface DayPool {
   readonly visits: readonly { readonly scored: ScoredPlace; readonly weight: number }[];
   readonly restaurants: readonly ScoredPlace[];
+  /** Most minutes of sightseeing (visit lengths) the day may hold: the whole-trip balance and the group's energy. */
+  readonly visitMinutesLimit?: number;
 }
 
 export interface DayPlanOptions {
@@ -38,6 +40,13 @@ const RESTAURANTS_NEAR_DAY = 10;
 const RESTAURANTS_NEAR_HOME = 4;
 const RESTAURANTS_BEST = 3;
 const MAX_SAME_KIND_PER_DAY = 2;
+/**
+ * Kinds that are one "sit down for a drink" to a traveller: a café and a tea house are one such
+ * stop a day, never two back to back.
+ */
+const REFRESHMENT_KINDS = new Set(['cafe', 'teahouse']);
+const REFRESHMENT = 'refreshment';
+const MAX_REFRESHMENTS_PER_DAY = 1;
 /** A meal may move to a nearer restaurant scoring at most this much lower. */
 const MEAL_SCORE_TOLERANCE = 12;
 
@@ -45,7 +54,15 @@ interface DayNode {
   readonly stop: PlannedStop;
   readonly score: number;
   readonly group: number;
+  /** A meal's cuisine when it is a specific one (gukbap, sushi), not just the country's food. */
+  readonly cuisine?: string;
 }
+
+/**
+ * Cuisines too broad to tire of: lunch and dinner may both be "Korean" in Korea, or both at a
+ * vegetarian restaurant for a vegetarian.
+ */
+const BROAD_CUISINES = new Set(['korean', 'japanese', 'restaurant', 'vegetarian', 'halal']);
 
 /**
  * Plan one day: choose which places to keep and in what order (orienteering with time windows,
@@ -58,16 +75,23 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
   const meals = requiredMeals(context);
   const visitNodes = pool.visits.flatMap(({ scored, weight }) => {
     const stop = visitStop(context, scored.index);
-    return stop ? [{ stop, score: scored.score * weight, kind: kindKey(scored.place) }] : [];
+    const kind = kindKey(scored.place);
+    return stop
+      ? [{ stop, score: scored.score * weight, kind: REFRESHMENT_KINDS.has(kind) ? REFRESHMENT : kind }]
+      : [];
   });
   const kinds = [...new Set(visitNodes.map((n) => n.kind))].sort();
   const centre = dayCentre(context, pool);
   const mealNodes = meals.flatMap((rule, group) =>
-    restaurantsFor(context, pool.restaurants, rule, centre).map(({ stop, scored }) => ({
-      stop,
-      score: MEAL_PRIORITY + scored.score,
-      group,
-    })),
+    restaurantsFor(context, pool.restaurants, rule, centre).map(({ stop, scored }) => {
+      const cuisine = kindKey(scored.place);
+      return {
+        stop,
+        score: MEAL_PRIORITY + scored.score,
+        group,
+        ...(BROAD_CUISINES.has(cuisine) ? {} : { cuisine }),
+      };
+    }),
   );
   const nodes: DayNode[] = [
     ...mealNodes,
@@ -77,8 +101,11 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
       group: meals.length + kinds.indexOf(n.kind),
     })),
   ];
-  // Variety: at most two places of one kind a day (two temples, not three waterfalls).
-  const limits = [...meals.map(() => 1), ...kinds.map(() => MAX_SAME_KIND_PER_DAY)];
+  // Variety: at most two places of one kind a day (two temples, not three waterfalls), one café or tea house.
+  const limits = [
+    ...meals.map(() => 1),
+    ...kinds.map((kind) => (kind === REFRESHMENT ? MAX_REFRESHMENTS_PER_DAY : MAX_SAME_KIND_PER_DAY)),
+  ];
 
   const points = [0, ...nodes.map((n) => n.stop.placeIndex + 1)];
   const legs = points.map((from) => points.map((to) => context.travel.leg(from, to)));
@@ -95,6 +122,16 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
       demands: [0, ...nodes.map((n) => (n.stop.kind === 'visit' ? 1 : 0))],
       limit: context.profile.maxVisitsPerDay,
     },
+    ...(pool.visitMinutesLimit === undefined
+      ? {}
+      : {
+          nodeCapacities: [
+            {
+              demands: [0, ...nodes.map((n) => (n.stop.kind === 'visit' ? n.stop.minutes : 0))],
+              limit: pool.visitMinutesLimit,
+            },
+          ],
+        }),
     arcCapacity: { matrix: walk, limit: walkLimit },
     groups: { of: [-1, ...nodes.map((n) => n.group)], limits },
     maxNoImprovement: options.maxNoImprovement,
@@ -218,19 +255,20 @@ function moveMealsNearRoute(
   for (let position = 0; position < route.length; position++) {
     const current = nodes[route[position]! - 1]!;
     if (current.stop.kind !== 'meal') continue;
-    const otherMealPlaces = new Set(
-      route.filter((_, p) => p !== position).map((n) => nodes[n - 1]!.stop.placeIndex),
-    );
+    const others = route.filter((_, p) => p !== position).map((n) => nodes[n - 1]!);
+    const otherMealPlaces = new Set(others.map((n) => n.stop.placeIndex));
+    const otherCuisines = new Set(others.flatMap((n) => (n.cuisine ? [n.cuisine] : [])));
+    const sameCuisine = (node: DayNode) => node.cuisine !== undefined && otherCuisines.has(node.cuisine);
     let best = route;
-    // The same restaurant for lunch and dinner is moved whenever any other one fits.
-    const repeated = otherMealPlaces.has(current.stop.placeIndex);
+    // The same restaurant, or the same dish (gukbap twice), for lunch and dinner is moved whenever another fits.
+    const repeated = otherMealPlaces.has(current.stop.placeIndex) || sameCuisine(current);
     let bestTravel =
       scheduleRoute(problem, route).feasible && !repeated ? travelOf(problem, route) : Infinity;
     let bestScore = current.score;
     nodes.forEach((candidate, index) => {
       const node = index + 1;
       if (candidate.group !== current.group || route.includes(node)) return;
-      if (otherMealPlaces.has(candidate.stop.placeIndex)) return;
+      if (otherMealPlaces.has(candidate.stop.placeIndex) || sameCuisine(candidate)) return;
       // Shorter travel is no reason to trade a clearly better meal (a wished-for cuisine) for a worse one.
       if (!repeated && candidate.score < current.score - MEAL_SCORE_TOLERANCE) return;
       const trial = route.map((n, p) => (p === position ? node : n));

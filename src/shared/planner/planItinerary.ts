@@ -1,15 +1,13 @@
-import { dayItems } from './dayItems.js';
-import { scheduleStops } from './daySchedule.js';
+import { balanceLimit, dayVisitLimit, isBetterBalanced } from './dayEnergy.js';
 import { visitStop } from './dayStops.js';
 import { withReasons } from './itemReasons.js';
 import { message } from './messages.js';
-import { kindKey } from './placeKind.js';
-import { planDay } from './planDay.js';
+import { MUST_VISIT_PRIORITY, planDays, type TripPool } from './planDays.js';
 import { planningContext } from './planningContext.js';
 import type { DroppedPlace, ItineraryDay, PlanRequest, PlanWarning } from './planTypes.js';
 import { repairItinerary } from './repairItinerary.js';
 import { siteNeighbours } from './sameSite.js';
-import { scoreCandidates, type ScoredPlace } from './scoreCandidates.js';
+import { scoreCandidates } from './scoreCandidates.js';
 import { DEFAULT_TSPTW_OPTIONS } from './solvers/solveTsptw.js';
 import { ANY_DAY, splitDays } from './splitDays.js';
 import { type ItineraryMetrics, validateItinerary, type Violation } from './validateItinerary.js';
@@ -48,20 +46,9 @@ export interface PlanResult {
   readonly metrics: PlanMetrics;
 }
 
-/** A visit outside its day's sector is worth this share of its score on that day. */
-const OTHER_SECTOR_WEIGHT = 0.5;
-/** Each earlier meal of the same cuisine keeps this share of a restaurant's score. */
-const CUISINE_REPEAT = 0.75;
-/** Weight of a visit that meets a stated preference no earlier day has met. */
-const UNMET_PREFERENCE_BOOST = 1.6;
 /** A place this well rated by this many is worth telling the traveller about when it is left out. */
 const TOP_SIGHT_RATING = 4.5;
 const TOP_SIGHT_REVIEWS = 1_000;
-/**
- * Added to a must-visit place's score from its own day on, so the day keeps it over any other visit
- * (scores are about 0–100; meals, at 1 000, still come first).
- */
-const MUST_VISIT_PRIORITY = 500;
 
 /**
  * Plan a trip: score the candidates for the group, split them into days by geography around the
@@ -92,95 +79,31 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     for (const j of neighbours[i]!) if (j < i && homeDay[j] !== ANY_DAY) homeDay[i] = homeDay[j]!;
   });
 
-  // A must-visit place is due from its own day (any day, when it has none) until it is planned.
   const pinned = new Set(request.mustVisit ?? []);
-  const dueOn = (i: number, d: number) =>
-    pinned.has(scored.visits[i]!.place.id) && (homeDay[i] === ANY_DAY || homeDay[i]! <= d);
-
-  const warnings: PlanWarning[] = [];
-  const usedVisits = new Set<number>();
-  const blockedVisits = new Set<number>();
-  const usedRestaurants = new Set<number>();
-  const cuisinesEaten = new Map<string, number>();
-  const covered = new Set<string>();
-  const matchedOf = new Map(
-    [...scored.visits, ...scored.restaurants].map((s) => [s.index, s.matchedPreferences]),
-  );
-  const days: ItineraryDay[] = context.days.map((day, d) => {
-    // A place of a preference no earlier day has met is worth more: every interest gets its turn.
-    const uncovered = (s: ScoredPlace) => s.matchedPreferences.some((p) => !covered.has(p));
-    const visits = scored.visits
-      .map((scoredPlace, i) => ({ scored: scoredPlace, i }))
-      .filter(
-        ({ scored: s, i }) =>
-          !usedVisits.has(s.index) &&
-          // A site seen on another day still lets a must-visit place of it be planned.
-          (!blockedVisits.has(s.index) || pinned.has(s.place.id)) &&
-          openOn[i]![d],
-      )
-      .map(({ scored: s, i }) => ({
-        scored: dueOn(i, d) ? { ...s, score: s.score + MUST_VISIT_PRIORITY } : s,
-        weight:
-          (homeDay[i] === d || homeDay[i] === ANY_DAY ? 1 : OTHER_SECTOR_WEIGHT) *
-          (uncovered(s) ? UNMET_PREFERENCE_BOOST : 1),
-      }));
-    // Vary cuisine across the trip: each earlier meal of a cuisine makes it less attractive.
-    const varied = (list: readonly ScoredPlace[]) =>
-      list.map((r) => ({
-        ...r,
-        score:
-          r.score *
-          CUISINE_REPEAT ** (cuisinesEaten.get(kindKey(r.place)) ?? 0) *
-          (uncovered(r) ? UNMET_PREFERENCE_BOOST : 1),
-      }));
-    // Prefer restaurants not eaten at yet; go back to known ones only when no new one can serve a meal.
-    const fresh = varied(scored.restaurants.filter((r) => !usedRestaurants.has(r.index)));
-    let plan = planDay(day, { visits, restaurants: fresh }, dayOptions);
-    if (plan.missingMeals.length > 0 && fresh.length < scored.restaurants.length) {
-      const again = planDay(day, { visits, restaurants: varied(scored.restaurants) }, dayOptions);
-      if (again.missingMeals.length < plan.missingMeals.length) plan = again;
-    }
-    for (const stop of plan.stops) {
-      for (const p of matchedOf.get(stop.placeIndex) ?? []) covered.add(p);
-      if (stop.kind === 'meal') {
-        usedRestaurants.add(stop.placeIndex);
-        const cuisine = kindKey(request.places[stop.placeIndex]!);
-        cuisinesEaten.set(cuisine, (cuisinesEaten.get(cuisine) ?? 0) + 1);
-        continue;
-      }
-      usedVisits.add(stop.placeIndex);
-      // A site's other places are seen today or not at all, never split over two days.
-      const i = scored.visits.findIndex((v) => v.index === stop.placeIndex);
-      for (const j of neighbours[i] ?? []) blockedVisits.add(scored.visits[j]!.index);
-    }
-    for (const rule of plan.missingMeals) {
-      warnings.push({
-        code: 'meal_not_scheduled',
-        date: day.date,
-        message: message(language, 'meal_not_scheduled', {
-          meal: message(language, `meal.${rule.meal}`),
-          date: day.date,
-        }),
-      });
-    }
-    for (const stop of plan.stops.filter((s) => !s.hoursKnown)) {
-      const place = request.places[stop.placeIndex]!;
-      warnings.push({
-        code: 'unknown_opening_hours',
-        date: day.date,
-        placeId: place.id,
-        message: message(language, 'unknown_opening_hours', { name: place.name }),
-      });
-    }
-    if (!plan.stops.some((s) => s.kind === 'visit')) {
-      warnings.push({
-        code: 'day_without_visits',
-        date: day.date,
-        message: message(language, 'day_without_visits', { date: day.date }),
-      });
-    }
-    return { date: day.date, items: dayItems(day, scheduleStops(day, plan.stops)) };
-  });
+  const pool: TripPool = {
+    request,
+    days: context.days,
+    scored,
+    openOn,
+    homeDay,
+    neighbours,
+    pinned,
+    options: dayOptions,
+  };
+  // The group's energy sets each day's sightseeing; a lopsided trip is planned again with its busy
+  // days capped near the mean, and kept when that spreads the days without losing sightseeing.
+  const energy = (_: number, previous: number | undefined) => dayVisitLimit(context.profile, previous);
+  let planned = planDays(pool, energy);
+  const cap = balanceLimit(planned.visitMinutes);
+  if (cap !== undefined) {
+    const balanced = planDays(pool, (_, previous) => dayVisitLimit(context.profile, previous, cap));
+    if (
+      balanced.covered.size >= planned.covered.size &&
+      isBetterBalanced(planned.visitMinutes, balanced.visitMinutes)
+    )
+      planned = balanced;
+  }
+  const { days, warnings, usedVisits } = planned;
 
   const dropped: DroppedPlace[] = scored.excluded
     .filter((e) => e.code !== undefined && request.places[e.index]?.category !== 'restaurant')

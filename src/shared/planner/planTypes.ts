@@ -1,5 +1,5 @@
 import type { Place } from '../domain/place.js';
-import type { MatrixCell, TravelMode } from '../domain/route.js';
+import type { ItineraryTravelMode, MatrixCell, TravelMode } from '../domain/route.js';
 
 /** Health facts of one traveller (docs/architecture.md#api-contract). */
 export interface MemberHealth {
@@ -54,7 +54,8 @@ export interface PlanRequest {
 
 /** A travel leg as shown in the itinerary. */
 export interface ItineraryTravel {
-  readonly mode: TravelMode;
+  /** `taxi` where a walking or transit trip's leg is too long to walk and transit is no real option. */
+  readonly mode: ItineraryTravelMode;
   readonly distanceMeters: number;
   readonly durationSeconds: number;
   readonly estimated: boolean;

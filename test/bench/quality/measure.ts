@@ -32,6 +32,8 @@ export interface TripQuality {
   preferencesCovered: number;
   preferencesStated: number;
   itemsWithoutReason: number;
+  /** Minutes of each day spent at visits (the sightseeing a day holds), for the day-balance figures. */
+  visitMinutesByDay: number[];
   /** Stated preferences no scheduled place meets. */
   missed: string[];
 }
@@ -72,6 +74,7 @@ export function measure(
     preferencesCovered: 0,
     preferencesStated: 0,
     itemsWithoutReason: 0,
+    visitMinutesByDay: [],
     missed: [],
   };
   const restaurants = new Set<string>();
@@ -89,7 +92,8 @@ export function measure(
     let busy = 0;
     let previousEnd = -1;
     for (const item of day.items) {
-      busy += minutes(item);
+      // Free time (a rest longer than the group's pause after a visit) is idle time, however it is labelled.
+      if (!(item.kind === 'rest' && minutes(item) > profile.restMinutes)) busy += minutes(item);
       if (previousEnd > parseHhmm(item.start)) q.hardViolations++;
       previousEnd = parseHhmm(item.end);
       if (!item.place) continue;
@@ -112,6 +116,7 @@ export function measure(
         if (item.place.name !== wanted) q.namesNotInLanguage++;
       }
     }
+    q.visitMinutesByDay.push(visits.reduce((sum, v) => sum + minutes(v), 0));
     const kinds = new Map<string, number>();
     for (const v of visits) kinds.set(kindKey(v.place!), (kinds.get(kindKey(v.place!)) ?? 0) + 1);
     if ([...kinds.values()].some((n) => n > 2)) q.daysOverTwoOfAKind++;
@@ -131,4 +136,34 @@ export function measure(
   q.missed = preferences.filter((p) => !scheduled.some((place) => preferenceMatcher(p).matches(place)));
   q.preferencesCovered = preferences.length - q.missed.length;
   return q;
+}
+
+/** How evenly a trip's days hold their sightseeing (multi-day trips only). */
+export interface DayBalance {
+  /** Coefficient of variation of visit minutes across the days (0 = all days alike). */
+  readonly cv: number;
+  /** Busiest day's visit minutes over the lightest day's (≥ 1; Infinity when a day has none). */
+  readonly maxOverMin: number;
+  /** Neighbouring days where one holds at most half the other's visit minutes. */
+  readonly lopsidedPairs: number;
+}
+
+/** Day balance of one trip from its visit minutes per day; `undefined` for a one-day trip. */
+export function dayBalance(visitMinutesByDay: readonly number[]): DayBalance | undefined {
+  const n = visitMinutesByDay.length;
+  if (n < 2) return undefined;
+  const mean = visitMinutesByDay.reduce((a, b) => a + b, 0) / n;
+  const variance = visitMinutesByDay.reduce((sum, m) => sum + (m - mean) ** 2, 0) / n;
+  const max = Math.max(...visitMinutesByDay);
+  const min = Math.min(...visitMinutesByDay);
+  let lopsidedPairs = 0;
+  for (let d = 1; d < n; d++) {
+    const [a, b] = [visitMinutesByDay[d - 1]!, visitMinutesByDay[d]!];
+    if (Math.min(a, b) * 2 <= Math.max(a, b)) lopsidedPairs++;
+  }
+  return {
+    cv: mean > 0 ? Math.sqrt(variance) / mean : 0,
+    maxOverMin: min > 0 ? max / min : Infinity,
+    lopsidedPairs,
+  };
 }

@@ -15,7 +15,7 @@ import { placeServicesSource } from '../../../src/shared/pipeline/placeServicesS
 import { PlannerItineraryGenerator } from '../../../src/shared/pipeline/PlannerItineraryGenerator.js';
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 import { sandboxPlaceServices } from '../../integration/places/sandboxPlaceServices.js';
-import { measure, type NamesById, type TripQuality } from './measure.js';
+import { dayBalance, measure, type NamesById, type TripQuality } from './measure.js';
 import { QUALITY_TRIPS } from './trips.js';
 
 const LATENCY_MS = 150;
@@ -133,6 +133,25 @@ const rows: [string, string, string][] = [
     '≥ 90 %',
   ],
 ];
+// Day balance over the multi-day trips: how evenly their days hold the sightseeing.
+const balances = results.flatMap((r) => {
+  const balance = dayBalance(r.q.visitMinutesByDay);
+  return balance ? [balance] : [];
+});
+const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / Math.max(1, list.length);
+rows.push(
+  ['day balance: CV of visit minutes (mean)', mean(balances.map((b) => b.cv)).toFixed(2), 'lower is better'],
+  [
+    'day balance: busiest / lightest day (mean)',
+    mean(balances.map((b) => Math.min(b.maxOverMin, 10))).toFixed(2),
+    'lower is better',
+  ],
+  [
+    'lopsided neighbouring days (≤ ½ the other)',
+    String(balances.reduce((t, b) => t + b.lopsidedPairs, 0)),
+    '0',
+  ],
+);
 const cold = results.map((r) => r.cold);
 const warm = results.map((r) => r.warm);
 const times = results.map((r) => r.coldMs);
@@ -163,6 +182,6 @@ console.log(
 for (const r of results) {
   const q = r.q;
   console.log(
-    `  ${r.id.padEnd(32)} ${q.hardViolations}/${q.daysWithoutVisit}/${q.daysWithoutLunch}/${q.daysWithoutDinner}/${q.repeatedRestaurants}/${q.preferencesCovered}of${q.preferencesStated}  idle ${(100 * q.idleShare).toFixed(0)}%  ${r.cold}  ${r.warm}  ${r.coldMs.toFixed(0)}${q.missed.length ? `  missed: ${q.missed.join(', ')}` : ''}`,
+    `  ${r.id.padEnd(32)} ${q.hardViolations}/${q.daysWithoutVisit}/${q.daysWithoutLunch}/${q.daysWithoutDinner}/${q.repeatedRestaurants}/${q.preferencesCovered}of${q.preferencesStated}  idle ${(100 * q.idleShare).toFixed(0)}%  visit min/day ${q.visitMinutesByDay.join(',')}  ${r.cold}  ${r.warm}  ${r.coldMs.toFixed(0)}${q.missed.length ? `  missed: ${q.missed.join(', ')}` : ''}`,
   );
 }

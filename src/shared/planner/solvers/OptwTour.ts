@@ -1,9 +1,17 @@
 import { cell, type Matrix, type RoutingProblem, TIME_EPSILON } from './routingProblem.js';
 
+/** Each node consumes `demands[node]`; a route may consume at most `limit`. */
+export interface NodeCapacity {
+  readonly demands: readonly number[];
+  readonly limit: number;
+}
+
 /** Side constraints of the orienteering problem, beyond time windows. */
 export interface OptwConstraints {
   /** Each node consumes `demands[node]`; a route may consume at most `limit` (e.g. visits per day). */
-  readonly nodeCapacity?: { readonly demands: readonly number[]; readonly limit: number };
+  readonly nodeCapacity?: NodeCapacity;
+  /** Further node capacities, each checked like `nodeCapacity` (e.g. minutes of sightseeing per day). */
+  readonly nodeCapacities?: readonly NodeCapacity[];
   /** Each arc consumes `matrix[i][j]`; a route may consume at most `limit` (e.g. metres walked). */
   readonly arcCapacity?: { readonly matrix: Matrix; readonly limit: number };
   /** `of[node]` is the node's group (−1: none); a route holds at most `limits[group]` of a group. */
@@ -30,7 +38,8 @@ export class OptwTour {
   private waits: number[] = [];
   private maxShifts: number[] = [];
   private endSlack = 0;
-  private load = 0;
+  private loads: number[] = [];
+  private readonly capacities: readonly NodeCapacity[];
   private arcLoad = 0;
   private groupCounts = new Map<number, number>();
 
@@ -38,6 +47,8 @@ export class OptwTour {
     private readonly problem: RoutingProblem,
     private readonly constraints: OptwConstraints = {},
   ) {
+    const { nodeCapacity, nodeCapacities = [] } = constraints;
+    this.capacities = nodeCapacity ? [nodeCapacity, ...nodeCapacities] : nodeCapacities;
     this.refresh();
   }
 
@@ -115,8 +126,10 @@ export class OptwTour {
   }
 
   private fitsSideConstraints(node: number): boolean {
-    const capacity = this.constraints.nodeCapacity;
-    if (capacity && this.load + capacity.demands[node]! > capacity.limit + TIME_EPSILON) return false;
+    const over = this.capacities.some(
+      (capacity, c) => this.loads[c]! + capacity.demands[node]! > capacity.limit + TIME_EPSILON,
+    );
+    if (over) return false;
     const groups = this.constraints.groups;
     const group = groups?.of[node] ?? -1;
     if (groups && group >= 0 && (this.groupCounts.get(group) ?? 0) >= groups.limits[group]!) return false;
@@ -150,15 +163,15 @@ export class OptwTour {
   }
 
   private recountLoads(): void {
-    const capacity = this.constraints.nodeCapacity;
+    const capacities = this.capacities;
     const arcs = this.constraints.arcCapacity;
     const groups = this.constraints.groups;
-    this.load = 0;
+    this.loads = capacities.map(() => 0);
     this.arcLoad = 0;
     this.groupCounts = new Map();
     let previous = 0;
     for (const node of this.route) {
-      if (capacity) this.load += capacity.demands[node]!;
+      capacities.forEach((capacity, c) => (this.loads[c]! += capacity.demands[node]!));
       if (arcs) this.arcLoad += cell(arcs.matrix, previous, node);
       const group = groups?.of[node] ?? -1;
       if (group >= 0) this.groupCounts.set(group, (this.groupCounts.get(group) ?? 0) + 1);
