@@ -4,12 +4,12 @@ import type { PlaceSource } from '../planner/PlaceSource.js';
 import type { Violation } from '../planner/validateItinerary.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
-import { checkDays } from './edit/checkDays.js';
+import { checkDays, violationWarning } from './edit/checkDays.js';
 import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
 import { findAlternatives } from './edit/findAlternatives.js';
 import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { regeneratedDocument } from './edit/regeneratedDocument.js';
 import { repairDay } from './edit/repairDay.js';
-import { replanDays } from './edit/replanDays.js';
 import { retimeDay } from './edit/retimeDay.js';
 import { stopsOf } from './edit/StopSpec.js';
 import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
@@ -69,7 +69,7 @@ export class ItineraryEditor {
     });
     const check = checkDays(inputs.request, inputs.context, days, state.touched);
     if (check.hard.length > 0 && !request.force) throw refused(check.hard);
-    const warnings = [...check.hard, ...check.soft].map(toWarning);
+    const warnings = [...check.hard, ...check.soft].map(violationWarning);
     const next: ItineraryDocument = {
       ...current.doc,
       days,
@@ -101,49 +101,7 @@ export class ItineraryEditor {
     const { trip } = await this.#d.trips.get(ownerId, tripId);
     const current = await this.current(ownerId, tripId, ifMatch);
     const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, trip.mustVisit ?? [], signal);
-    const tripDates = inputs.context.days.map((d) => d.date);
-    const existing = new Map(current.doc.days.map((d) => [d.date, d]));
-    if (request.date !== undefined) {
-      if (!tripDates.includes(request.date) || !existing.has(request.date))
-        throw new AppError('not_found', 'No such day', {
-          detail: `${request.date} is not a day of this itinerary; regenerate the whole trip after changing its dates`,
-          errors: [{ path: 'body.date', message: 'not a day of the itinerary' }],
-        });
-      if (existing.get(request.date)!.locked)
-        throw new AppError('conflict', 'Day locked', {
-          detail: `${request.date} is locked; unlock it first`,
-        });
-    }
-    const dates =
-      request.date !== undefined ? [request.date] : tripDates.filter((d) => !existing.get(d)?.locked);
-    const result = replanDays(inputs, trip, current.doc.days, {
-      dates,
-      ...(request.variation !== undefined ? { variation: request.variation } : {}),
-    });
-    const touched = new Set(dates);
-    const check = checkDays(inputs.request, inputs.context, result.days, touched);
-    const warnings: ItineraryWarning[] = [
-      ...[...check.hard, ...check.soft].map(toWarning),
-      ...result.unscheduled.map((pin) => ({
-        code: 'must_visit_unscheduled',
-        message: `${pin.name} could not be scheduled: ${pin.reason}`,
-        placeId: pin.placeId,
-      })),
-    ];
-    const { stale: _stale, replan: _replan, ...rest } = current.doc;
-    const next: ItineraryDocument = {
-      ...rest,
-      days: result.days,
-      generatedAt: new Date().toISOString(),
-      warnings: [
-        ...current.doc.warnings.filter(
-          (w) =>
-            (!w.date || (!touched.has(w.date) && tripDates.includes(w.date))) &&
-            w.code !== 'must_visit_unscheduled',
-        ),
-        ...warnings,
-      ],
-    };
+    const { next, warnings } = regeneratedDocument(inputs, trip, current.doc, request);
     const reason = `regenerate ${request.date ?? 'trip'}${request.variation !== undefined ? ` (variation ${request.variation})` : ''}`;
     const saved = await this.commit(ownerId, tripId, current, next, reason);
     return { ...saved, warnings };
@@ -224,16 +182,6 @@ function refused(violations: readonly Violation[]): AppError {
       message: `${v.kind}: ${v.message}`,
     })),
   });
-}
-
-function toWarning(v: Violation): ItineraryWarning {
-  return {
-    code: v.kind,
-    message: v.message,
-    date: v.date,
-    ...(v.itemId ? { itemId: v.itemId } : {}),
-    ...(v.placeId ? { placeId: v.placeId } : {}),
-  };
 }
 
 function describe(request: EditRequest): string {
