@@ -65,7 +65,7 @@ export class ItineraryEditor {
       const edited = state.days.get(day.date)!;
       if (!state.touched.has(day.date))
         return { ...day, ...(edited.locked ? { locked: true } : { locked: undefined }) };
-      return retimeDay(inputs.context, day.date, edited.stops, edited.locked);
+      return retimeDay(inputs, day.date, edited.stops, edited.locked);
     });
     const check = checkDays(inputs.request, inputs.context, days, state.touched);
     if (check.hard.length > 0 && !request.force) throw refused(check.hard);

@@ -46,6 +46,7 @@ export function regeneratedDocument(
   const touched = new Set(dates);
   const check = checkDays(inputs.request, inputs.context, result.days, touched);
   const warnings: ItineraryWarning[] = [
+    ...result.warnings.map((w) => ({ ...w })),
     ...[...check.hard, ...check.soft].map(violationWarning),
     ...result.unscheduled.map((pin) => ({
       code: 'must_visit_unscheduled',
