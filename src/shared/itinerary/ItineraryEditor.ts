@@ -4,6 +4,7 @@ import type { PlaceSource } from '../planner/PlaceSource.js';
 import type { Violation } from '../planner/validateItinerary.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
+import { carryLegNotes, detachedWarning, withDetached } from './edit/carryLegNotes.js';
 import { checkDays, violationWarning } from './edit/checkDays.js';
 import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
 import { findAlternatives } from './edit/findAlternatives.js';
@@ -61,18 +62,22 @@ export class ItineraryEditor {
     };
     for (const op of request.operations) applyEdit(state, op, inputs.context, inputs.placeById);
 
-    const days = current.doc.days.map((day) => {
+    const retimed = current.doc.days.map((day) => {
       const edited = state.days.get(day.date)!;
       if (!state.touched.has(day.date))
         return { ...day, ...(edited.locked ? { locked: true } : { locked: undefined }) };
       return retimeDay(inputs, day.date, edited.stops, edited.locked);
     });
-    const check = checkDays(inputs.request, inputs.context, days, state.touched);
+    const check = checkDays(inputs.request, inputs.context, retimed, state.touched);
     if (check.hard.length > 0 && !request.force) throw refused(check.hard);
-    const warnings = [...check.hard, ...check.soft].map(violationWarning);
+    const { days, detached } = carryLegNotes(current.doc, retimed, state.touched, new Date().toISOString());
+    const warnings = [...check.hard, ...check.soft]
+      .map(violationWarning)
+      .concat(detached.map(detachedWarning));
     const next: ItineraryDocument = {
       ...current.doc,
       days,
+      ...withDetached(current.doc, detached),
       warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
     };
     const saved = await this.commit(ownerId, tripId, current, next, describe(request));
@@ -131,11 +136,15 @@ export class ItineraryEditor {
       const at = new Date().toISOString();
       const repairedDates = new Set(notes.map((n) => n.date));
       const { replan: _replan, ...rest } = doc;
+      const { days, detached } = carryLegNotes(current.doc, doc.days, repairedDates, at);
       const next: ItineraryDocument = {
         ...rest,
+        days,
+        ...withDetached(current.doc, detached),
         warnings: [
           ...doc.warnings.filter((w) => !(w.code === 'hours_changed' && w.date && repairedDates.has(w.date))),
           ...notes.map((n) => ({ code: 'repaired_hours_changed', message: n.note, date: n.date })),
+          ...detached.map(detachedWarning),
         ],
         changes: [...(doc.changes ?? []), ...notes.map((n) => ({ at, ...n }))],
       };

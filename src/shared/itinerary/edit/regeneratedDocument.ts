@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/AppError.js';
 import type { Trip } from '../../trips/tripSchema.js';
 import type { ItineraryDocument, ItineraryWarning } from '../ItineraryDocument.js';
+import { carryLegNotes, detachedWarning, withDetached } from './carryLegNotes.js';
 import { checkDays, violationWarning } from './checkDays.js';
 import type { RegenerateRequest } from './editOperations.js';
 import type { PlanningInputs } from './PlanningInputs.js';
@@ -45,6 +46,7 @@ export function regeneratedDocument(
   });
   const touched = new Set(dates);
   const check = checkDays(inputs.request, inputs.context, result.days, touched);
+  const { days, detached } = carryLegNotes(current, result.days, touched, new Date().toISOString());
   const warnings: ItineraryWarning[] = [
     ...result.warnings.map((w) => ({ ...w })),
     ...[...check.hard, ...check.soft].map(violationWarning),
@@ -53,11 +55,13 @@ export function regeneratedDocument(
       message: `${pin.name} could not be scheduled: ${pin.reason}`,
       placeId: pin.placeId,
     })),
+    ...detached.map(detachedWarning),
   ];
   const { stale: _stale, replan: _replan, ...rest } = current;
   const next: ItineraryDocument = {
     ...rest,
-    days: result.days,
+    days,
+    ...withDetached(current, detached),
     generatedAt: new Date().toISOString(),
     warnings: [
       ...current.warnings.filter(
