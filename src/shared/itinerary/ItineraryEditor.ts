@@ -2,6 +2,7 @@ import type { Place } from '../domain/place.js';
 import { AppError } from '../errors/AppError.js';
 import type { PlaceSource } from '../planner/PlaceSource.js';
 import type { Violation } from '../planner/validateItinerary.js';
+import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
 import { carryLegNotes, detachedWarning, withDetached } from './edit/carryLegNotes.js';
@@ -16,12 +17,16 @@ import { stopsOf } from './edit/StopSpec.js';
 import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
 import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
 import type { ItineraryVersions } from './ItineraryVersions.js';
+import { orphanedBlobNames, withCurrentPhotos } from './photos/photoRecords.js';
 
 export interface ItineraryEditorDeps {
   store: ItineraryStore;
   versions: ItineraryVersions;
   trips: { get(ownerId: string, tripId: string): Promise<{ trip: Trip }> };
   source: PlaceSource;
+  /** Where photo blobs are deleted when a write leaves them without an item (`PhotoBlobs`). */
+  photoBlobs?: { delete(blobName: string): Promise<void> };
+  logger?: Logger;
 }
 
 /** The result of a write: the new itinerary, its ETag, and what the traveller should know. */
@@ -179,7 +184,27 @@ export class ItineraryEditor {
     await this.#d.versions.save(ownerId, tripId, current.doc, reason);
     const doc = { ...next, revision: (current.doc.revision ?? 0) + 1 };
     const etag = await this.#d.store.put(ownerId, tripId, doc, current.etag);
+    // Only once the new document is stored: a refused or lost write deletes nothing.
+    for (const blobName of orphanedBlobNames(current.doc, doc))
+      await this.#d.photoBlobs?.delete(blobName).catch((error: unknown) => {
+        this.#d.logger?.warn('orphaned photo not deleted', { tripId, error: String(error) });
+      });
     return { doc, etag };
+  }
+
+  /**
+   * Restore an earlier version (POST …/versions/{revision}/restore): the plan as it was, with the
+   * photos its items have now (photos are not versioned; those of items it lacks are deleted).
+   */
+  async restore(
+    ownerId: string,
+    tripId: string,
+    old: ItineraryDocument,
+    revision: number,
+    ifMatch: string,
+  ): Promise<StoredItinerary> {
+    const current = await this.current(ownerId, tripId, ifMatch);
+    return this.commit(ownerId, tripId, current, withCurrentPhotos(old, current.doc), `restore ${revision}`);
   }
 }
 

@@ -31,13 +31,15 @@ export function itineraryEditingFor(app: AppContext): ItineraryEditing {
   let editing = built.get(app);
   if (!editing) {
     const versions = new ItineraryVersions(app.storage.blobs.getContainerClient(VERSIONS_CONTAINER));
+    const photoBlobs = new PhotoBlobs(app.storage.blobs, PHOTOS_CONTAINER);
     const editor = new ItineraryEditor({
       store: app.itineraryStore,
       versions,
       trips: app.trips,
       source: placeServicesSource(app.places),
+      photoBlobs,
+      logger: app.logger,
     });
-    const photoBlobs = new PhotoBlobs(app.storage.blobs, PHOTOS_CONTAINER);
     const photos = new PhotoService({
       store: app.itineraryStore,
       blobs: photoBlobs,
