@@ -39,14 +39,15 @@ export interface ItineraryDay {
 
 /**
  * A memo or photos the traveller put on a travel leg or rest that an edit or regeneration took out
- * of the plan (the plan no longer goes from that place to that place): kept on the itinerary with
- * where it was, instead of being lost.
+ * of the plan (the plan no longer goes from that place to that place), or on a stop the plan lost
+ * without the traveller asking (the verifier replaced a closed place; the trip's dates changed):
+ * kept on the itinerary with where it was, instead of being lost.
  */
 export interface DetachedNote {
   /** The item it was on (its photos are still addressed by this id). */
   itemId: string;
   date: string;
-  kind: 'travel' | 'rest';
+  kind: ItineraryItem['kind'];
   /** Where it was, for the traveller: "travel from A to B on 2026-12-10". */
   note: string;
   memo?: string;

@@ -5,7 +5,7 @@ import type { Violation } from '../planner/validateItinerary.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
-import { carryLegNotes, detachedWarning, withDetached } from './edit/carryLegNotes.js';
+import { carryLegNotes, detachedWarning, detachLostStops, withDetached } from './edit/carryLegNotes.js';
 import { checkDays, violationWarning } from './edit/checkDays.js';
 import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
 import { findAlternatives } from './edit/findAlternatives.js';
@@ -141,7 +141,12 @@ export class ItineraryEditor {
       const at = new Date().toISOString();
       const repairedDates = new Set(notes.map((n) => n.date));
       const { replan: _replan, ...rest } = doc;
-      const { days, detached } = carryLegNotes(current.doc, doc.days, repairedDates, at);
+      const carried = carryLegNotes(current.doc, doc.days, repairedDates, at);
+      const { days } = carried;
+      const detached = [
+        ...carried.detached,
+        ...detachLostStops(current.doc, days, 'which closed and was taken out of the plan', at),
+      ];
       const next: ItineraryDocument = {
         ...rest,
         days,

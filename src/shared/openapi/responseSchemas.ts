@@ -144,7 +144,7 @@ export const itinerarySchema = z.object({
       z.object({
         itemId: z.string(),
         date: z.string(),
-        kind: z.enum(['travel', 'rest']),
+        kind: z.enum(['visit', 'meal', 'travel', 'rest']),
         note: z.string(),
         memo: z.string().optional(),
         attachments: z.array(attachmentSchema).optional(),
@@ -153,7 +153,7 @@ export const itinerarySchema = z.object({
     )
     .optional()
     .describe(
-      'Memos and photos of travel legs or rests that an edit or regeneration took out of the plan (the plan no longer goes from that place to that place); kept here with where they were.',
+      'Memos and photos of travel legs or rests that an edit or regeneration took out of the plan (the plan no longer goes from that place to that place), or of stops the plan lost without the traveller asking (a closed place the verifier replaced, a day the trip no longer has); kept here with where they were.',
     ),
   revision: z.number().int().optional(),
 });

@@ -41,7 +41,7 @@ export function carryLegNotes(
         detached.push({
           itemId: note.item.id,
           date: day.date,
-          kind: note.item.kind as DetachedNote['kind'],
+          kind: note.item.kind,
           note: `${note.where} on ${day.date}, which the plan no longer has`,
           ...(note.item.memo ? { memo: note.item.memo } : {}),
           ...(note.item.attachments?.length ? { attachments: note.item.attachments } : {}),
@@ -67,6 +67,32 @@ export function carryLegNotes(
     return { ...day, items };
   });
   return { days: carried, detached };
+}
+
+/**
+ * Stops of `before` with a memo or photos that `after` no longer has (by item id), as detached notes:
+ * for changes the traveller did not ask for, which must not take their notes with them.
+ */
+export function detachLostStops(
+  before: ItineraryDocument,
+  after: readonly ItineraryDay[],
+  why: string,
+  at: string,
+): DetachedNote[] {
+  const ids = new Set(after.flatMap((d) => d.items.map((i) => i.id)));
+  return before.days.flatMap((day) =>
+    day.items
+      .filter((i) => i.place && (i.memo || i.attachments?.length) && !ids.has(i.id))
+      .map((item) => ({
+        itemId: item.id,
+        date: day.date,
+        kind: item.kind,
+        note: `${item.kind === 'meal' ? 'meal at' : 'visit to'} ${item.place!.name} on ${day.date}, ${why}`,
+        ...(item.memo ? { memo: item.memo } : {}),
+        ...(item.attachments?.length ? { attachments: item.attachments } : {}),
+        at,
+      })),
+  );
 }
 
 /** The document's `detachedNotes` with `detached` added (nothing when there is nothing to add). */

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors/AppError.js';
 import type { Trip } from '../../trips/tripSchema.js';
 import type { ItineraryDocument, ItineraryWarning } from '../ItineraryDocument.js';
-import { carryLegNotes, detachedWarning, withDetached } from './carryLegNotes.js';
+import { carryLegNotes, detachedWarning, detachLostStops, withDetached } from './carryLegNotes.js';
 import { checkDays, violationWarning } from './checkDays.js';
 import type { RegenerateRequest } from './editOperations.js';
 import type { PlanningInputs } from './PlanningInputs.js';
@@ -46,7 +46,14 @@ export function regeneratedDocument(
   });
   const touched = new Set(dates);
   const check = checkDays(inputs.request, inputs.context, result.days, touched);
-  const { days, detached } = carryLegNotes(current, result.days, touched, new Date().toISOString());
+  const at = new Date().toISOString();
+  const carried = carryLegNotes(current, result.days, touched, at);
+  const { days } = carried;
+  // Annotated stops are kept on the days planned again; only days the trip no longer has lose them.
+  const detached = [
+    ...carried.detached,
+    ...detachLostStops(current, days, 'a day the trip no longer has', at),
+  ];
   const warnings: ItineraryWarning[] = [
     ...result.warnings.map((w) => ({ ...w })),
     ...[...check.hard, ...check.soft].map(violationWarning),
