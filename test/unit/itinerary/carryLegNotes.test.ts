@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Place } from '../../../src/shared/domain/place.js';
-import { carryLegNotes } from '../../../src/shared/itinerary/edit/carryLegNotes.js';
+import { carryLegNotes, detachLostStops } from '../../../src/shared/itinerary/edit/carryLegNotes.js';
 import type {
   ItineraryDay,
   ItineraryDocument,
@@ -97,5 +97,25 @@ describe('carryLegNotes', () => {
     const { days, detached } = carryLegNotes(doc(before), [other], dates, 'now');
     expect(days[0]).toBe(other);
     expect(detached).toEqual([]);
+  });
+
+  it('detachLostStops keeps the memo and photos of a stop the plan lost, and nothing of kept ones', () => {
+    const annotated = day(['A', 'B'], {
+      '2026-12-10-01-visit': { memo: 'tickets booked', attachments: [photo] },
+      '2026-12-10-04-visit': { memo: 'ask for the roof terrace' },
+    });
+    // B's item is still there (same id); A's is gone.
+    const after = { ...annotated, items: annotated.items.filter((i) => i.id !== '2026-12-10-01-visit') };
+    expect(detachLostStops(doc(annotated), [after], 'which closed', 'now')).toEqual([
+      {
+        itemId: '2026-12-10-01-visit',
+        date: '2026-12-10',
+        kind: 'visit',
+        note: 'visit to Place A on 2026-12-10, which closed',
+        memo: 'tickets booked',
+        attachments: [photo],
+        at: 'now',
+      },
+    ]);
   });
 });
