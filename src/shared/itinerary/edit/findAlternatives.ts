@@ -1,6 +1,7 @@
 import { haversineMeters } from '../../domain/geo.js';
 import type { Place } from '../../domain/place.js';
 import { AppError } from '../../errors/AppError.js';
+import { mealStop, visitStop } from '../../planner/dayStops.js';
 import { SAME_SITE_METERS } from '../../planner/sameSite.js';
 import { scoreCandidates } from '../../planner/scoreCandidates.js';
 import { formatHhmm } from '../../planner/timeOfDay.js';
@@ -55,6 +56,13 @@ export function findAlternatives(
     otherDays.some((s) => haversineMeters(s.place.location, place.location) <= SAME_SITE_METERS);
   const avoidIds = new Set(trip.avoid?.placeIds ?? []);
   const avoidKinds = new Set(trip.avoid?.kinds ?? []);
+  // Open that day for the slot's purpose: re-timing gives a closed place a slot (so the validator can
+  // report it), so feasibility alone would let a place closed all day through.
+  const dayContext = inputs.context.days.find((d) => d.date === day.date);
+  const rule = current.kind === 'meal' ? dayContext?.meals.find((m) => m.meal === current.meal) : undefined;
+  const openThatDay = (placeIndex: number) =>
+    dayContext !== undefined &&
+    (rule ? mealStop(dayContext, placeIndex, rule) : visitStop(dayContext, placeIndex)) !== undefined;
   const scored = scoreCandidates(inputs.request.places, trip.members, inputs.context.profile);
   const pool = current.kind === 'meal' ? scored.restaurants : scored.visits;
   const baseTravel = scheduleOf(inputs.context, day.date, stops).travelMinutes;
@@ -62,7 +70,7 @@ export function findAlternatives(
   for (const candidate of pool) {
     const place = candidate.place;
     if (planned.has(place.id) || avoidIds.has(place.id) || avoidKinds.has(place.category)) continue;
-    if (splitsSite(place)) continue;
+    if (splitsSite(place) || !openThatDay(candidate.index)) continue;
     const trial = stops.map((s, i) =>
       i === index ? { kind: current.kind, place, ...(current.meal ? { meal: current.meal } : {}) } : s,
     );
