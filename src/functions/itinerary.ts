@@ -134,9 +134,9 @@ app.http('itinerary-version-restore', {
     const revision = revisionParam(request.params.revision);
     const ifMatch = requireIfMatch(request);
     const { editor, versions } = itineraryEditingFor(ctx);
-    const current = await editor.current(principal.userId, tripId, ifMatch);
+    await editor.current(principal.userId, tripId, ifMatch);
     const old = await versions.get(principal.userId, tripId, revision);
-    const saved = await editor.commit(principal.userId, tripId, current, old, `restore ${revision}`);
+    const saved = await editor.restore(principal.userId, tripId, old, revision, ifMatch);
     const itinerary = await readableItinerary(
       ctx,
       principal.userId,

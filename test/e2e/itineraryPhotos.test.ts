@@ -22,9 +22,9 @@ describe('photos: upload, complete, read, delete, clean up (local host + Azurite
   });
   afterAll(async () => local?.stop());
 
-  const base = () => `/api/trips/${tripId}/itinerary/items/${itemId}/attachments`;
-  async function upload(contentType: string, sizeBytes: number, bytes?: Buffer) {
-    const res = await client.jsonCall(base(), 'POST', { contentType, sizeBytes });
+  const base = (on = itemId) => `/api/trips/${tripId}/itinerary/items/${on}/attachments`;
+  async function upload(contentType: string, sizeBytes: number, bytes?: Buffer, on = itemId) {
+    const res = await client.jsonCall(base(on), 'POST', { contentType, sizeBytes });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { attachmentId: string; uploadUrl: string };
     if (bytes) {
@@ -37,8 +37,14 @@ describe('photos: upload, complete, read, delete, clean up (local host + Azurite
     }
     return created.attachmentId;
   }
-  const complete = (id: string) => client.jsonCall(`${base()}/${id}/complete`, 'POST');
-  const blobName = (id: string) => `phoebe/${tripId}/${itemId}/${id}`;
+  const complete = (id: string, on = itemId) => client.jsonCall(`${base(on)}/${id}/complete`, 'POST');
+  const blobName = (id: string, on = itemId) => `phoebe/${tripId}/${on}/${id}`;
+  /** A ready photo on item `on`; returns its attachment id. */
+  async function readyPhoto(on: string) {
+    const id = await upload('image/png', PNG.length, PNG, on);
+    expect((await complete(id, on)).status).toBe(200);
+    return id;
+  }
   const photos = itineraryEditingFor;
 
   it('a real PNG becomes ready and is listed with a read URL that works against Azurite', async () => {
@@ -103,5 +109,91 @@ describe('photos: upload, complete, read, delete, clean up (local host + Azurite
 
     const outcome = await local.host.fireTimer('photo-cleanup');
     expect(outcome).toMatchObject({ ok: true });
+  });
+
+  it('an edit that removes or replaces an item deletes its photos (record and blob); others stay', async () => {
+    const { itinerary } = await client.read(tripId);
+    const [first, second] = itinerary.days;
+    const visits = (day: typeof first) => day!.items.filter((i) => i.kind === 'visit');
+    const removed = visits(first)[0]!;
+    const replaced = visits(second)[0]!;
+    const removedPhoto = await readyPhoto(removed.id);
+    const replacedPhoto = await readyPhoto(replaced.id);
+    const keptPhoto = (await client.read(tripId)).itinerary.days
+      .flatMap((d) => d.items)
+      .find((i) => i.id === itemId)!.attachments![0]!.attachmentId;
+
+    let { etag } = await client.read(tripId);
+    const res = await client.edit(tripId, etag, [{ op: 'remove', itemId: removed.id }]);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await photos(local.app).photoBlobs.inspect(blobName(removedPhoto, removed.id))).toBeUndefined();
+    expect(await photos(local.app).photoBlobs.inspect(blobName(replacedPhoto, replaced.id))).toBeDefined();
+
+    const ranked = (await (
+      await local.call('phoebe', `/api/trips/${tripId}/itinerary/items/${replaced.id}/alternatives`)
+    ).json()) as { alternatives: { place: { id: string } }[] };
+    etag = res.headers.get('etag')!;
+    const swapped = await client.edit(tripId, etag, [
+      { op: 'replace', itemId: replaced.id, placeId: ranked.alternatives[0]!.place.id },
+    ]);
+    expect(swapped.status, await swapped.clone().text()).toBe(200);
+    expect(await photos(local.app).photoBlobs.inspect(blobName(replacedPhoto, replaced.id))).toBeUndefined();
+
+    // The meal's photo is untouched, and the listing has exactly the photos that still exist.
+    expect(await photos(local.app).photoBlobs.inspect(blobName(keptPhoto))).toBeDefined();
+    const listed = (await (await local.call('phoebe', `/api/trips/${tripId}/itinerary/photos`)).json()) as {
+      photos: { attachmentId: string }[];
+    };
+    expect(listed.photos.map((p) => p.attachmentId)).toContain(keptPhoto);
+    expect(listed.photos.map((p) => p.attachmentId)).not.toContain(removedPhoto);
+    expect(listed.photos.map((p) => p.attachmentId)).not.toContain(replacedPhoto);
+  });
+
+  it('a photo and memo on a travel leg the edit removes are kept as a detached note, listed and deletable', async () => {
+    const { itinerary, etag } = await client.read(tripId);
+    const day = itinerary.days.at(-1)!;
+    // The leg into the day's second stop: removing that stop removes the leg.
+    const stopsAt = day.items.flatMap((item, i) =>
+      item.kind === 'visit' || item.kind === 'meal' ? [i] : [],
+    );
+    const target = day.items[stopsAt[1]!]!;
+    const leg = day.items.slice(0, stopsAt[1]!).findLast((i) => i.kind === 'travel')!;
+    expect(leg).toBeDefined();
+    const memo = await client.jsonCall(`/api/trips/${tripId}/itinerary/items/${leg.id}`, 'PATCH', {
+      memo: 'line 2, exit 3',
+    });
+    expect(memo.status).toBe(200);
+    const photo = await readyPhoto(leg.id);
+    const res = await client.edit(tripId, (await client.read(tripId)).etag, [
+      { op: 'remove', itemId: target.id },
+    ]);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(etag).not.toBe(res.headers.get('etag'));
+    const body = (await res.json()) as {
+      itinerary: {
+        detachedNotes?: { itemId: string; memo?: string; attachments?: { attachmentId: string }[] }[];
+      };
+      warnings: { code: string; itemId?: string }[];
+    };
+    expect(body.itinerary.detachedNotes).toContainEqual(
+      expect.objectContaining({
+        itemId: leg.id,
+        memo: 'line 2, exit 3',
+        attachments: [expect.objectContaining({ attachmentId: photo })],
+      }),
+    );
+    expect(body.warnings).toContainEqual(expect.objectContaining({ code: 'note_detached', itemId: leg.id }));
+    expect(await photos(local.app).photoBlobs.inspect(blobName(photo, leg.id))).toBeDefined();
+    const listed = (await (await local.call('phoebe', `/api/trips/${tripId}/itinerary/photos`)).json()) as {
+      photos: { attachmentId: string; itemId: string }[];
+    };
+    expect(listed.photos).toContainEqual(expect.objectContaining({ attachmentId: photo, itemId: leg.id }));
+
+    const deleted = await local.call('phoebe', `${base(leg.id)}/${photo}`, { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    expect(await photos(local.app).photoBlobs.inspect(blobName(photo, leg.id))).toBeUndefined();
+    const after = (await client.read(tripId)).itinerary.detachedNotes!.find((n) => n.itemId === leg.id)!;
+    expect(after).toMatchObject({ memo: 'line 2, exit 3' });
+    expect(after.attachments).toBeUndefined();
   });
 });

@@ -172,6 +172,7 @@ export async function buildAppParts(
     places,
     blobs: storage.blobs,
     attachmentMaxBytes: config.attachments.maxBytes,
+    logger,
   });
 
   const app: AppContext = {

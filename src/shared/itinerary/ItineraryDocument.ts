@@ -37,6 +37,25 @@ export interface ItineraryDay {
   locked?: boolean;
 }
 
+/**
+ * A memo or photos the traveller put on a travel leg or rest that an edit or regeneration took out
+ * of the plan (the plan no longer goes from that place to that place), or on a stop the plan lost
+ * without the traveller asking (the verifier replaced a closed place; the trip's dates changed):
+ * kept on the itinerary with where it was, instead of being lost.
+ */
+export interface DetachedNote {
+  /** The item it was on (its photos are still addressed by this id). */
+  itemId: string;
+  date: string;
+  kind: ItineraryItem['kind'];
+  /** Where it was, for the traveller: "travel from A to B on 2026-12-10". */
+  note: string;
+  memo?: string;
+  attachments?: Attachment[];
+  /** When it was detached. */
+  at: string;
+}
+
 /** Something the traveller should know: planner warnings, and later the verifier's. */
 export interface ItineraryWarning {
   code: string;
@@ -71,6 +90,8 @@ export interface ItineraryDocument {
   stale?: { since: string; changed: string[] };
   /** Changes made to the plan on the traveller's behalf (the verifier's repairs), newest last. */
   changes?: { at: string; date: string; note: string }[];
+  /** Memos and photos of legs and rests the plan no longer has (see `DetachedNote`), oldest first. */
+  detachedNotes?: DetachedNote[];
   /** Bumped on every edit, regeneration or restore; earlier revisions are kept as versions. */
   revision?: number;
 }

@@ -2,25 +2,31 @@ import type { Place } from '../domain/place.js';
 import { AppError } from '../errors/AppError.js';
 import type { PlaceSource } from '../planner/PlaceSource.js';
 import type { Violation } from '../planner/validateItinerary.js';
+import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
 import { applyEdit, type EditState } from './edit/applyEdit.js';
-import { checkDays } from './edit/checkDays.js';
+import { carryLegNotes, detachedWarning, detachLostStops, withDetached } from './edit/carryLegNotes.js';
+import { checkDays, violationWarning } from './edit/checkDays.js';
 import type { EditRequest, RegenerateRequest } from './edit/editOperations.js';
 import { findAlternatives } from './edit/findAlternatives.js';
 import { loadPlanningInputs } from './edit/PlanningInputs.js';
+import { regeneratedDocument } from './edit/regeneratedDocument.js';
 import { repairDay } from './edit/repairDay.js';
-import { replanDays } from './edit/replanDays.js';
 import { retimeDay } from './edit/retimeDay.js';
 import { stopsOf } from './edit/StopSpec.js';
 import type { ItineraryDocument, ItineraryWarning } from './ItineraryDocument.js';
 import type { ItineraryStore, StoredItinerary } from './ItineraryStore.js';
 import type { ItineraryVersions } from './ItineraryVersions.js';
+import { orphanedBlobNames, withCurrentPhotos } from './photos/photoRecords.js';
 
 export interface ItineraryEditorDeps {
   store: ItineraryStore;
   versions: ItineraryVersions;
   trips: { get(ownerId: string, tripId: string): Promise<{ trip: Trip }> };
   source: PlaceSource;
+  /** Where photo blobs are deleted when a write leaves them without an item (`PhotoBlobs`). */
+  photoBlobs?: { delete(blobName: string): Promise<void> };
+  logger?: Logger;
 }
 
 /** The result of a write: the new itinerary, its ETag, and what the traveller should know. */
@@ -61,18 +67,22 @@ export class ItineraryEditor {
     };
     for (const op of request.operations) applyEdit(state, op, inputs.context, inputs.placeById);
 
-    const days = current.doc.days.map((day) => {
+    const retimed = current.doc.days.map((day) => {
       const edited = state.days.get(day.date)!;
       if (!state.touched.has(day.date))
         return { ...day, ...(edited.locked ? { locked: true } : { locked: undefined }) };
-      return retimeDay(inputs.context, day.date, edited.stops, edited.locked);
+      return retimeDay(inputs, day.date, edited.stops, edited.locked);
     });
-    const check = checkDays(inputs.request, inputs.context, days, state.touched);
+    const check = checkDays(inputs.request, inputs.context, retimed, state.touched);
     if (check.hard.length > 0 && !request.force) throw refused(check.hard);
-    const warnings = [...check.hard, ...check.soft].map(toWarning);
+    const { days, detached } = carryLegNotes(current.doc, retimed, state.touched, new Date().toISOString());
+    const warnings = [...check.hard, ...check.soft]
+      .map(violationWarning)
+      .concat(detached.map(detachedWarning));
     const next: ItineraryDocument = {
       ...current.doc,
       days,
+      ...withDetached(current.doc, detached),
       warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
     };
     const saved = await this.commit(ownerId, tripId, current, next, describe(request));
@@ -101,49 +111,7 @@ export class ItineraryEditor {
     const { trip } = await this.#d.trips.get(ownerId, tripId);
     const current = await this.current(ownerId, tripId, ifMatch);
     const inputs = await loadPlanningInputs(this.#d.source, trip, current.doc, trip.mustVisit ?? [], signal);
-    const tripDates = inputs.context.days.map((d) => d.date);
-    const existing = new Map(current.doc.days.map((d) => [d.date, d]));
-    if (request.date !== undefined) {
-      if (!tripDates.includes(request.date) || !existing.has(request.date))
-        throw new AppError('not_found', 'No such day', {
-          detail: `${request.date} is not a day of this itinerary; regenerate the whole trip after changing its dates`,
-          errors: [{ path: 'body.date', message: 'not a day of the itinerary' }],
-        });
-      if (existing.get(request.date)!.locked)
-        throw new AppError('conflict', 'Day locked', {
-          detail: `${request.date} is locked; unlock it first`,
-        });
-    }
-    const dates =
-      request.date !== undefined ? [request.date] : tripDates.filter((d) => !existing.get(d)?.locked);
-    const result = replanDays(inputs, trip, current.doc.days, {
-      dates,
-      ...(request.variation !== undefined ? { variation: request.variation } : {}),
-    });
-    const touched = new Set(dates);
-    const check = checkDays(inputs.request, inputs.context, result.days, touched);
-    const warnings: ItineraryWarning[] = [
-      ...[...check.hard, ...check.soft].map(toWarning),
-      ...result.unscheduled.map((pin) => ({
-        code: 'must_visit_unscheduled',
-        message: `${pin.name} could not be scheduled: ${pin.reason}`,
-        placeId: pin.placeId,
-      })),
-    ];
-    const { stale: _stale, replan: _replan, ...rest } = current.doc;
-    const next: ItineraryDocument = {
-      ...rest,
-      days: result.days,
-      generatedAt: new Date().toISOString(),
-      warnings: [
-        ...current.doc.warnings.filter(
-          (w) =>
-            (!w.date || (!touched.has(w.date) && tripDates.includes(w.date))) &&
-            w.code !== 'must_visit_unscheduled',
-        ),
-        ...warnings,
-      ],
-    };
+    const { next, warnings } = regeneratedDocument(inputs, trip, current.doc, request);
     const reason = `regenerate ${request.date ?? 'trip'}${request.variation !== undefined ? ` (variation ${request.variation})` : ''}`;
     const saved = await this.commit(ownerId, tripId, current, next, reason);
     return { ...saved, warnings };
@@ -173,11 +141,20 @@ export class ItineraryEditor {
       const at = new Date().toISOString();
       const repairedDates = new Set(notes.map((n) => n.date));
       const { replan: _replan, ...rest } = doc;
+      const carried = carryLegNotes(current.doc, doc.days, repairedDates, at);
+      const { days } = carried;
+      const detached = [
+        ...carried.detached,
+        ...detachLostStops(current.doc, days, 'which closed and was taken out of the plan', at),
+      ];
       const next: ItineraryDocument = {
         ...rest,
+        days,
+        ...withDetached(current.doc, detached),
         warnings: [
           ...doc.warnings.filter((w) => !(w.code === 'hours_changed' && w.date && repairedDates.has(w.date))),
           ...notes.map((n) => ({ code: 'repaired_hours_changed', message: n.note, date: n.date })),
+          ...detached.map(detachedWarning),
         ],
         changes: [...(doc.changes ?? []), ...notes.map((n) => ({ at, ...n }))],
       };
@@ -212,7 +189,27 @@ export class ItineraryEditor {
     await this.#d.versions.save(ownerId, tripId, current.doc, reason);
     const doc = { ...next, revision: (current.doc.revision ?? 0) + 1 };
     const etag = await this.#d.store.put(ownerId, tripId, doc, current.etag);
+    // Only once the new document is stored: a refused or lost write deletes nothing.
+    for (const blobName of orphanedBlobNames(current.doc, doc))
+      await this.#d.photoBlobs?.delete(blobName).catch((error: unknown) => {
+        this.#d.logger?.warn('orphaned photo not deleted', { tripId, error: String(error) });
+      });
     return { doc, etag };
+  }
+
+  /**
+   * Restore an earlier version (POST …/versions/{revision}/restore): the plan as it was, with the
+   * photos its items have now (photos are not versioned; those of items it lacks are deleted).
+   */
+  async restore(
+    ownerId: string,
+    tripId: string,
+    old: ItineraryDocument,
+    revision: number,
+    ifMatch: string,
+  ): Promise<StoredItinerary> {
+    const current = await this.current(ownerId, tripId, ifMatch);
+    return this.commit(ownerId, tripId, current, withCurrentPhotos(old, current.doc), `restore ${revision}`);
   }
 }
 
@@ -224,16 +221,6 @@ function refused(violations: readonly Violation[]): AppError {
       message: `${v.kind}: ${v.message}`,
     })),
   });
-}
-
-function toWarning(v: Violation): ItineraryWarning {
-  return {
-    code: v.kind,
-    message: v.message,
-    date: v.date,
-    ...(v.itemId ? { itemId: v.itemId } : {}),
-    ...(v.placeId ? { placeId: v.placeId } : {}),
-  };
 }
 
 function describe(request: EditRequest): string {

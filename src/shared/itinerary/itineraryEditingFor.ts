@@ -3,6 +3,7 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import type { AppContext } from '../app/AppContext.js';
 import { placeServicesSource } from '../pipeline/placeServicesSource.js';
 import type { PlaceServices } from '../places/PlaceServices.js';
+import type { Logger } from '../telemetry/Logger.js';
 import { ItineraryEditor, type ItineraryEditorDeps } from './ItineraryEditor.js';
 import type { ItineraryStore } from './ItineraryStore.js';
 import { ItineraryVersions } from './ItineraryVersions.js';
@@ -32,18 +33,21 @@ export interface ItineraryEditingDeps {
   places: PlaceServices;
   blobs: BlobServiceClient;
   attachmentMaxBytes: number;
+  logger: Logger;
 }
 
 /** The editing services, built once per process by the composition root (`buildAppContext`). */
 export function createItineraryEditing(deps: Readonly<ItineraryEditingDeps>): ItineraryEditing {
   const versions = new ItineraryVersions(deps.blobs.getContainerClient(VERSIONS_CONTAINER));
+  const photoBlobs = new PhotoBlobs(deps.blobs, PHOTOS_CONTAINER);
   const editor = new ItineraryEditor({
     store: deps.store,
     versions,
     trips: deps.trips,
     source: placeServicesSource(deps.places),
+    photoBlobs,
+    logger: deps.logger,
   });
-  const photoBlobs = new PhotoBlobs(deps.blobs, PHOTOS_CONTAINER);
   const photos = new PhotoService({
     store: deps.store,
     blobs: photoBlobs,

@@ -139,6 +139,22 @@ export const itinerarySchema = z.object({
     .optional(),
   stale: z.object({ since: z.string(), changed: z.array(z.string()) }).optional(),
   changes: z.array(z.object({ at: z.string(), date: z.string(), note: z.string() })).optional(),
+  detachedNotes: z
+    .array(
+      z.object({
+        itemId: z.string(),
+        date: z.string(),
+        kind: z.enum(['visit', 'meal', 'travel', 'rest']),
+        note: z.string(),
+        memo: z.string().optional(),
+        attachments: z.array(attachmentSchema).optional(),
+        at: z.string(),
+      }),
+    )
+    .optional()
+    .describe(
+      'Memos and photos of travel legs or rests that an edit or regeneration took out of the plan (the plan no longer goes from that place to that place), or of stops the plan lost without the traveller asking (a closed place the verifier replaced, a day the trip no longer has); kept here with where they were.',
+    ),
   revision: z.number().int().optional(),
 });
 

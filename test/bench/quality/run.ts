@@ -16,6 +16,7 @@ import { PlannerItineraryGenerator } from '../../../src/shared/pipeline/PlannerI
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 import { sandboxPlaceServices } from '../../integration/places/sandboxPlaceServices.js';
 import { dayBalance, measure, type NamesById, type TripQuality } from './measure.js';
+import { measureRegenerated, printRegenerated, type RegeneratedQuality } from './regenerated.js';
 import { QUALITY_TRIPS } from './trips.js';
 
 const LATENCY_MS = 150;
@@ -40,6 +41,7 @@ const pct = (list: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 };
 
+const regenerated: RegeneratedQuality[] = [];
 const results: { id: string; q: TripQuality; coldMs: number; cold: number; warm: number }[] = [];
 for (const trip of trips) {
   const services = await sandboxPlaceServices(sandbox);
@@ -69,6 +71,7 @@ for (const trip of trips) {
     },
   });
   const read = await localizeItinerary(localizer, doc, trip.language, signal);
+  regenerated.push(await measureRegenerated(trip, doc, placeServicesSource(services.places), names));
   await services.close();
   const q = measure(trip, read, names);
   results.push({ id: trip.id, q, coldMs, cold, warm });
@@ -185,3 +188,4 @@ for (const r of results) {
     `  ${r.id.padEnd(32)} ${q.hardViolations}/${q.daysWithoutVisit}/${q.daysWithoutLunch}/${q.daysWithoutDinner}/${q.repeatedRestaurants}/${q.preferencesCovered}of${q.preferencesStated}  idle ${(100 * q.idleShare).toFixed(0)}%  visit min/day ${q.visitMinutesByDay.join(',')}  ${r.cold}  ${r.warm}  ${r.coldMs.toFixed(0)}${q.missed.length ? `  missed: ${q.missed.join(', ')}` : ''}`,
   );
 }
+printRegenerated(regenerated);

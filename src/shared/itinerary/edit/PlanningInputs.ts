@@ -5,6 +5,7 @@ import { gatherCandidates } from '../../planner/gatherCandidates.js';
 import type { PlaceSource } from '../../planner/PlaceSource.js';
 import { type PlanningContext, planningContext } from '../../planner/planningContext.js';
 import type { PlanRequest, TravelMatrices } from '../../planner/planTypes.js';
+import { scoreCandidates } from '../../planner/scoreCandidates.js';
 import type { Trip } from '../../trips/tripSchema.js';
 import type { ItineraryDocument } from '../ItineraryDocument.js';
 import { planTripOf } from './planTripOf.js';
@@ -17,6 +18,8 @@ export interface PlanningInputs {
   readonly candidates: readonly Place[];
   /** Every planning place by id. */
   readonly placeById: ReadonlyMap<string, Place>;
+  /** The stated preferences each place meets, by id (for the reasons re-timed stops are given). */
+  readonly matched: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -53,11 +56,16 @@ export async function loadPlanningInputs(
     places,
     matrices: extendMatrices(gathered.matrices, planTrip.accommodation, places, gathered.places.length),
   };
+  const context = planningContext(request);
+  const scored = scoreCandidates(places, planTrip.members, context.profile);
   return {
     request,
-    context: planningContext(request),
+    context,
     candidates: gathered.places,
     placeById: new Map(places.map((p) => [p.id, p])),
+    matched: new Map(
+      [...scored.visits, ...scored.restaurants].map((s) => [s.place.id, s.matchedPreferences]),
+    ),
   };
 }
 

@@ -12,6 +12,8 @@ export interface StopSpec {
   /** The item this stop was (its id, memo and attachments carry over); absent for a new stop. */
   from?: ItineraryItem;
   durationMinutes?: number;
+  /** Why this place, as the planner said when it chose it (re-timing otherwise says it afresh). */
+  reason?: string;
 }
 
 /** The day's stops in order. */

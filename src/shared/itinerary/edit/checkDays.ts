@@ -5,7 +5,7 @@ import type {
   PlanRequest,
 } from '../../planner/planTypes.js';
 import { validateItinerary, type Violation, type ViolationKind } from '../../planner/validateItinerary.js';
-import type { ItineraryDay } from '../ItineraryDocument.js';
+import type { ItineraryDay, ItineraryWarning } from '../ItineraryDocument.js';
 
 /**
  * Violations that make an itinerary wrong rather than merely tiring: a place that does not exist or
@@ -59,5 +59,16 @@ export function toPlanDay(day: ItineraryDay): PlanDay {
       ...(item.travel ? { travel: item.travel } : {}),
       ...(item.meal ? { meal: item.meal } : {}),
     })),
+  };
+}
+
+/** A violation as the traveller reads it on the itinerary. */
+export function violationWarning(v: Violation): ItineraryWarning {
+  return {
+    code: v.kind,
+    message: v.message,
+    date: v.date,
+    ...(v.itemId ? { itemId: v.itemId } : {}),
+    ...(v.placeId ? { placeId: v.placeId } : {}),
   };
 }

@@ -32,7 +32,7 @@ export function repairDay(
   if (problems.length === 0) return undefined;
 
   let stops = stopsOf(original);
-  const retimed = retimeDay(inputs.context, date, stops);
+  const retimed = retimeDay(inputs, date, stops);
   if (valid(withDay(retimed)).length === 0)
     return { day: retimed, notes: [`Times on ${date} were adjusted to new opening hours.`] };
 
@@ -43,7 +43,7 @@ export function repairDay(
     ),
   );
   for (const closed of stops.filter((s) => closedIds.has(s.place.id))) {
-    const current: ItineraryDocument = { ...doc, days: withDay(retimeDay(inputs.context, date, stops)) };
+    const current: ItineraryDocument = { ...doc, days: withDay(retimeDay(inputs, date, stops)) };
     const itemId = current.days
       .find((d) => d.date === date)!
       .items.find((i) => i.place?.id === closed.place.id && i.kind === closed.kind)!.id;
@@ -57,7 +57,7 @@ export function repairDay(
         : `${closed.place.name} is closed at the planned time on ${date} and was taken out of the plan.`,
     );
   }
-  return { day: retimeDay(inputs.context, date, stops), notes };
+  return { day: retimeDay(inputs, date, stops), notes };
 }
 
 function replacement(old: StopSpec, place: Place): StopSpec {

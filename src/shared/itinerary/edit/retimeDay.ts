@@ -2,26 +2,36 @@ import { AppError } from '../../errors/AppError.js';
 import { dayItems } from '../../planner/dayItems.js';
 import { type DaySchedule, scheduleStops } from '../../planner/daySchedule.js';
 import { type DayContext, mealStop, type PlannedStop, visitStop } from '../../planner/dayStops.js';
+import { withReasons } from '../../planner/itemReasons.js';
 import type { PlanningContext } from '../../planner/planningContext.js';
 import { plannedMealMinutes, plannedVisitMinutes } from '../../planner/visitDurations.js';
 import type { ItineraryDay, ItineraryItem } from '../ItineraryDocument.js';
+import type { PlanningInputs } from './PlanningInputs.js';
 import type { StopSpec } from './StopSpec.js';
 
 /**
  * Time a day's stops in the given order with the planner's own scheduling (travel legs from the
  * same matrices, waits for opening, rests, the day's bounds) and turn it into itinerary items.
- * Stops keep their item id, memo, photos and chosen length; travel and rest items are rebuilt.
+ * Stops keep their item id, memo, photos and chosen length and are given the planner's reason for
+ * their new slot; travel and rest items are rebuilt.
  * A place that is closed that day still gets a slot (its window is the whole day): the validator
  * then reports it, so the caller can refuse or warn.
  */
 export function retimeDay(
-  context: PlanningContext,
+  inputs: Pick<PlanningInputs, 'context' | 'request' | 'matched'>,
   date: string,
   stops: readonly StopSpec[],
   locked = false,
 ): ItineraryDay {
+  const { context } = inputs;
   const day = dayContext(context, date);
-  const items = dayItems(day, scheduleOf(context, date, stops));
+  // Each stop's reason is said afresh for its new time and neighbours, as the planner says it.
+  const items = withReasons(dayItems(day, scheduleOf(context, date, stops)), {
+    language: inputs.request.trip.language,
+    profile: context.profile,
+    ...(day.sunset === undefined ? {} : { sunset: day.sunset }),
+    matched: inputs.matched,
+  });
   const result: ItineraryItem[] = [];
   let next = 0;
   const used = new Set<string>();
@@ -37,6 +47,10 @@ export function retimeDay(
       ...(item.place ? { place: spec?.place ?? item.place } : {}),
       ...(item.travel ? { travel: { ...item.travel } } : {}),
       ...(item.meal ? { meal: item.meal } : {}),
+      ...(spec?.reason || item.reason ? { reason: spec?.reason || item.reason } : {}),
+      ...(from?.warnings?.length || item.warnings?.length
+        ? { warnings: [...(from?.warnings ?? item.warnings ?? [])] }
+        : {}),
       ...(from?.memo ? { memo: from.memo } : {}),
       ...(from?.attachments?.length ? { attachments: from.attachments } : {}),
       ...(spec?.durationMinutes !== undefined ? { durationMinutes: spec.durationMinutes } : {}),

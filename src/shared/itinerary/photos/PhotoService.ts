@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/AppError.js';
-import type { Attachment, ItineraryDocument, ItineraryItem } from '../ItineraryDocument.js';
+import type { Attachment, ItineraryDocument } from '../ItineraryDocument.js';
 import type { ItineraryStore } from '../ItineraryStore.js';
 import { detectImageType } from './detectImageType.js';
 import type { PhotoBlobs } from './PhotoBlobs.js';
@@ -83,11 +83,9 @@ export class PhotoService {
   /** Every ready photo of the itinerary, by item, with read URLs. */
   async list(ownerId: string, tripId: string): Promise<PhotoView[]> {
     const { doc } = await this.#o.store.get(ownerId, tripId);
-    const ready = doc.days
-      .flatMap((d) => d.items)
-      .flatMap((item) =>
-        (item.attachments ?? []).filter((a) => a.status === 'ready').map((a) => ({ item, a })),
-      );
+    const ready = holders(doc).flatMap(({ id, holder }) =>
+      (holder.attachments ?? []).filter((a) => a.status === 'ready').map((a) => ({ item: { id }, a })),
+    );
     return Promise.all(
       ready.map(async ({ item, a }) => {
         const signed = await this.#o.blobs.readUrl(a.blobName, this.#o.readUrlTtlMs ?? 10 * 60_000);
@@ -125,7 +123,7 @@ export class PhotoService {
 
   async #removeRecord(ownerId: string, tripId: string, itemId: string, attachmentId: string): Promise<void> {
     await updateItinerary(this.#o.store, ownerId, tripId, (doc) => {
-      const item = itemOf(doc, itemId);
+      const item = holderOf(doc, itemId, attachmentId);
       const before = item?.attachments?.length ?? 0;
       if (!item) return false;
       item.attachments = (item.attachments ?? []).filter((a) => a.attachmentId !== attachmentId);
@@ -135,12 +133,24 @@ export class PhotoService {
   }
 }
 
-function itemOf(doc: ItineraryDocument, itemId: string): ItineraryItem | undefined {
-  return doc.days.flatMap((d) => d.items).find((i) => i.id === itemId);
+/** What can hold photos, by item id: the plan's items, and notes detached from legs it no longer has. */
+function holders(doc: ItineraryDocument): { id: string; holder: { attachments?: Attachment[] } }[] {
+  return [
+    ...doc.days.flatMap((d) => d.items.map((item) => ({ id: item.id, holder: item }))),
+    ...(doc.detachedNotes ?? []).map((note) => ({ id: note.itemId, holder: note })),
+  ];
+}
+
+function holderOf(doc: ItineraryDocument, itemId: string, attachmentId: string) {
+  return holders(doc).find(
+    (h) => h.id === itemId && h.holder.attachments?.some((a) => a.attachmentId === attachmentId),
+  )?.holder;
 }
 
 function findAttachment(doc: ItineraryDocument, itemId: string, attachmentId: string): Attachment {
-  const found = itemOf(doc, itemId)?.attachments?.find((a) => a.attachmentId === attachmentId);
+  const found = holderOf(doc, itemId, attachmentId)?.attachments?.find(
+    (a) => a.attachmentId === attachmentId,
+  );
   if (!found)
     throw new AppError('not_found', 'Photo not found', {
       detail: `No photo ${attachmentId} on item ${itemId}`,
