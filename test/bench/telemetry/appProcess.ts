@@ -5,10 +5,11 @@
  * parent, so neither their work nor the context propagation OpenTelemetry turns on for every promise
  * in a process is charged to the app.
  *
- * Protocol (process IPC): this process says `{ listening }`, the parent sends `{ env }` once, then `{ telemetry: true|false }` per round;
+ * Protocol (process IPC): this process says `{ listening }`, the parent sends `{ env }` once, then `{ side }` per round;
  * this process answers `{ url }` once started and `{ ready: true, spans }` after each switch (`spans`:
  * how many the previous ON round exported); `{ cpu }` asks for the CPU time it has used so far.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 
 import { BatchLogRecordProcessor, InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
@@ -27,7 +28,9 @@ import { startTelemetry, type TelemetryHandle } from '../../../src/shared/teleme
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-type Message = { env: Record<string, string> } | { telemetry: boolean } | { cpu: true } | { stop: true };
+/** `als`: no SDK, but an AsyncLocalStorage in use, as the SDK's context manager has one. */
+export type BenchSide = 'off' | 'als' | 'on';
+type Message = { env: Record<string, string> } | { side: BenchSide } | { cpu: true } | { stop: true };
 
 interface Running {
   handle: TelemetryHandle;
@@ -64,6 +67,7 @@ async function telemetryOff(running: Running): Promise<number> {
 }
 
 let running: Running | undefined;
+let storage: AsyncLocalStorage<object> | undefined;
 let stopHost: (() => Promise<void>) | undefined;
 const send = (message: object) => process.send!(message);
 
@@ -86,9 +90,16 @@ process.on('message', (message: Message) => {
         await app.close();
       };
       send({ url });
-    } else if ('telemetry' in message) {
+    } else if ('side' in message) {
       const spans = running ? await telemetryOff(running) : 0;
-      running = message.telemetry ? await telemetryOn() : undefined;
+      storage?.disable();
+      storage = undefined;
+      running = message.side === 'on' ? await telemetryOn() : undefined;
+      if (message.side === 'als') {
+        // On Node 20 an AsyncLocalStorage in use runs a hook on every promise the process creates.
+        storage = new AsyncLocalStorage();
+        storage.enterWith({});
+      }
       send({ ready: true, spans });
     } else if ('cpu' in message) {
       const { user, system } = process.cpuUsage();
