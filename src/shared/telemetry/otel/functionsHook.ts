@@ -104,3 +104,13 @@ export function registerFunctionsHook(options: { invocationSpans: boolean }): { 
     };
   });
 }
+
+/**
+ * Tell the Functions host that this worker exports its own logs (to Application Insights or OTLP).
+ * With `"telemetryMode": "OpenTelemetry"` in host.json the host then stops relaying the worker's log
+ * lines (category `Function.*`), which would otherwise reach Application Insights a second time.
+ * Only possible while the app starts up (before `@azure/functions` locks its setup).
+ */
+export function declareWorkerExports(): void {
+  app.setup({ capabilities: { WorkerOpenTelemetryEnabled: true } });
+}

@@ -2,7 +2,7 @@ import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 
-import { registerFunctionsHook } from './functionsHook.js';
+import { declareWorkerExports, registerFunctionsHook } from './functionsHook.js';
 import { pipelinesFor, registerSdkProviders, type SdkPipelines } from './sdkProviders.js';
 import { undiciInstrumentation } from './undiciInstrumentation.js';
 
@@ -86,6 +86,8 @@ async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHand
     options.functionsHook === false
       ? undefined
       : registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
+  // The worker's logs leave through its own exporter: the host must not relay them as well.
+  if (hook && (mode === 'azure-monitor' || mode === 'otlp')) declareWorkerExports();
   return {
     mode,
     async shutdown() {
