@@ -77,5 +77,10 @@ describe('dependency spans (in-memory exporters, real redis-server and Azurite)'
     const http = under.filter((s) => s.kind === SpanKind.CLIENT && /^HTTP (PUT|POST)$/.test(s.name));
     expect(http.length).toBeGreaterThanOrEqual(2);
     for (const span of under) if (span !== request) expect(descendsFrom(under, span, request)).toBe(true);
+
+    // Outside any request (a poll, start-up work): no trace of its own.
+    telemetry.reset();
+    await table.listEntities().next();
+    expect(telemetry.spans()).toEqual([]);
   });
 });

@@ -11,11 +11,16 @@ type Instrumenter = Parameters<typeof coreTracing.useInstrumenter>[0];
  */
 function underRecordingSpans(inner: Instrumenter): Instrumenter {
   return {
-    ...inner,
+    withContext: (ctx, callback, ...args) => inner.withContext(ctx, callback, ...args),
+    parseTraceparentHeader: (header) => inner.parseTraceparentHeader(header),
+    createRequestHeaders: (ctx) => inner.createRequestHeaders(ctx),
     startSpan(name, options) {
       const parent = options.tracingContext ?? context.active();
-      if (trace.getSpan(parent as never)?.isRecording()) return inner.startSpan(name, options);
-      return inner.startSpan(name, { ...options, tracingContext: suppressTracing(context.active()) as never });
+      if (trace.getSpan(parent)?.isRecording()) return inner.startSpan(name, options);
+      return inner.startSpan(name, {
+        ...options,
+        tracingContext: suppressTracing(context.active()),
+      });
     },
   };
 }
