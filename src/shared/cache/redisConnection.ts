@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { Redis, type RedisOptions } from 'ioredis';
 
 import type { Logger } from '../telemetry/Logger.js';
+import { traceRedisCommands } from '../telemetry/redisTelemetry.js';
 import { EntraRedisAuth } from './EntraRedisAuth.js';
 
 /**
@@ -20,7 +21,7 @@ const OPTIONS: RedisOptions = {
 
 /** One shared ioredis connection authenticated by its URL alone (local Redis, plain or with a password). */
 export function createRedisConnection(url: string): Redis {
-  return new Redis(url, { ...OPTIONS, lazyConnect: false });
+  return traceRedisCommands(new Redis(url, { ...OPTIONS, lazyConnect: false }));
 }
 
 /**
@@ -33,7 +34,7 @@ export async function createEntraRedisConnection(
   credential: TokenCredential,
   logger?: Logger,
 ): Promise<Redis> {
-  const redis = new Redis(url, { ...OPTIONS, lazyConnect: true });
+  const redis = traceRedisCommands(new Redis(url, { ...OPTIONS, lazyConnect: true }));
   const auth = new EntraRedisAuth(redis, credential, logger);
   redis.once('end', () => auth.stop());
   await auth.refresh();

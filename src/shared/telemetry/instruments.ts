@@ -4,18 +4,22 @@ import {
   type Histogram,
   type MeterProvider,
   metrics,
+  type ObservableCounter,
   type ObservableGauge,
+  type ObservableResult,
 } from '@opentelemetry/api';
 
-import { currentRatios } from './cacheRatioWindows.js';
+import { CacheLookupTallies, type TallyReading } from './cacheLookupTallies.js';
 import { INSTRUMENTATION_SCOPE, METRIC } from './telemetryNames.js';
 
 /** The app's OpenTelemetry instruments (see `telemetryNames.ts` for what each one means). */
 export interface Instruments {
   cacheHitRatio: ObservableGauge;
-  cacheHits: Counter;
-  cacheMisses: Counter;
-  cacheStale: Counter;
+  cacheHits: ObservableCounter;
+  cacheMisses: ObservableCounter;
+  cacheStale: ObservableCounter;
+  /** Where cache lookups are counted; the four cache instruments above read it at collection. */
+  cacheLookups: CacheLookupTallies;
   externalApiLatency: Histogram;
   upstreamCalls: Counter;
   upstreamFailures: Counter;
@@ -36,7 +40,8 @@ let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
 
 /**
  * The instruments of the current global MeterProvider. A meter taken before the SDK registers stays a
- * no-op for ever, so instruments are re-created whenever the global provider changes (start-up, tests).
+ * no-op for ever, so instruments are re-created whenever the global provider changes (start-up, tests);
+ * cache lookups are then counted afresh.
  */
 export function instruments(): Instruments {
   const provider = metrics.getMeterProvider();
@@ -48,19 +53,32 @@ function create(provider: MeterProvider): Instruments {
   const meter = provider.getMeter(INSTRUMENTATION_SCOPE);
   const ms = (name: string, description: string) => meter.createHistogram(name, { description, unit: 'ms' });
   const counters = new Map<string, Counter>();
+  const cacheLookups = new CacheLookupTallies();
+  const report = (readings: () => TallyReading[]) => (result: ObservableResult) => {
+    for (const { value, attributes } of readings()) result.observe(value, attributes);
+  };
   const cacheHitRatio = meter.createObservableGauge(METRIC.cacheHitRatio, {
     description: 'Share of cache lookups answered from cache over the last minute, 0..1',
   });
-  cacheHitRatio.addCallback((result) => {
-    for (const { ratio, dims } of currentRatios()) result.observe(ratio, dims);
+  cacheHitRatio.addCallback(report(() => cacheLookups.ratios(Date.now())));
+  const cacheHits = meter.createObservableCounter(METRIC.cacheHits, {
+    description: 'Cache hits by tier (l1, l2)',
   });
+  cacheHits.addCallback(report(() => cacheLookups.hits()));
+  const cacheMisses = meter.createObservableCounter(METRIC.cacheMisses, {
+    description: 'Cache misses (upstream loads)',
+  });
+  cacheMisses.addCallback(report(() => cacheLookups.totals('misses')));
+  const cacheStale = meter.createObservableCounter(METRIC.cacheStale, {
+    description: 'Stale values served because the upstream failed',
+  });
+  cacheStale.addCallback(report(() => cacheLookups.totals('stale')));
   return {
     cacheHitRatio,
-    cacheHits: meter.createCounter(METRIC.cacheHits, { description: 'Cache hits by tier (l1, l2)' }),
-    cacheMisses: meter.createCounter(METRIC.cacheMisses, { description: 'Cache misses (upstream loads)' }),
-    cacheStale: meter.createCounter(METRIC.cacheStale, {
-      description: 'Stale values served because the upstream failed',
-    }),
+    cacheHits,
+    cacheMisses,
+    cacheStale,
+    cacheLookups,
     externalApiLatency: ms(METRIC.externalApiLatency, 'Upstream call time, retries included'),
     upstreamCalls: meter.createCounter(METRIC.upstreamCalls, { description: 'Upstream calls' }),
     upstreamFailures: meter.createCounter(METRIC.upstreamFailures, {

@@ -1,4 +1,11 @@
-import { context, createContextKey, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  context,
+  createContextKey,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 
 import { instruments } from './instruments.js';
 import { ATTR, INSTRUMENTATION_SCOPE } from './telemetryNames.js';
@@ -25,6 +32,36 @@ export function currentUpstreamCall(): UpstreamCallInfo | undefined {
   return context.active().getValue(CALL) as UpstreamCallInfo | undefined;
 }
 
+/** Span and metric attributes of one upstream operation, built once per operation and reused. */
+interface BoundCall {
+  readonly spanAttributes: Record<UpstreamCacheOutcome, Attributes>;
+  readonly dims: Attributes;
+  readonly okDims: Attributes;
+}
+
+const bound = new Map<string, BoundCall>();
+
+function bind(info: UpstreamCallInfo): BoundCall {
+  const key = `${info.provider} ${info.operation}`;
+  let call = bound.get(key);
+  if (!call) {
+    const span = (cacheOutcome: UpstreamCacheOutcome): Attributes => ({
+      [ATTR.provider]: info.provider,
+      [ATTR.operation]: info.operation,
+      [ATTR.peerService]: info.provider,
+      [ATTR.cacheOutcome]: cacheOutcome,
+    });
+    const dims = { provider: info.provider, endpoint: info.operation };
+    call = {
+      spanAttributes: { miss: span('miss'), refresh: span('refresh'), none: span('none') },
+      dims,
+      okDims: { ...dims, outcome: 'ok' },
+    };
+    bound.set(key, call);
+  }
+  return call;
+}
+
 /** The stable error code of an AppError-like throw, else its class name. */
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -44,21 +81,15 @@ export async function traceUpstreamCall<T>(
 ): Promise<T> {
   const parent = context.active();
   const cacheOutcome = (parent.getValue(CACHE_OUTCOME) as UpstreamCacheOutcome | undefined) ?? 'none';
-  const span = trace.getTracer(INSTRUMENTATION_SCOPE).startSpan(
-    info.operation,
-    {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        [ATTR.provider]: info.provider,
-        [ATTR.operation]: info.operation,
-        [ATTR.peerService]: info.provider,
-        [ATTR.cacheOutcome]: cacheOutcome,
-      },
-    },
-    parent,
-  );
+  const call = bind(info);
+  const span = trace
+    .getTracer(INSTRUMENTATION_SCOPE)
+    .startSpan(
+      info.operation,
+      { kind: SpanKind.CLIENT, attributes: call.spanAttributes[cacheOutcome] },
+      parent,
+    );
   const metrics = instruments();
-  const dims = { provider: info.provider, endpoint: info.operation };
   let attempts = 0;
   const started = performance.now();
   let outcome = 'ok';
@@ -70,13 +101,13 @@ export async function traceUpstreamCall<T>(
     outcome = errorCode(error);
     span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     span.setAttribute(ATTR.errorType, outcome);
-    metrics.upstreamFailures.add(1, { ...dims, code: outcome });
+    metrics.upstreamFailures.add(1, { ...call.dims, code: outcome });
     throw error;
   } finally {
     span.setAttribute(ATTR.retryCount, Math.max(0, attempts - 1));
     span.setAttribute(ATTR.outcome, outcome);
     span.end();
-    metrics.upstreamCalls.add(1, { ...dims, outcome });
-    metrics.externalApiLatency.record(performance.now() - started, dims);
+    metrics.upstreamCalls.add(1, outcome === 'ok' ? call.okDims : { ...call.dims, outcome });
+    metrics.externalApiLatency.record(performance.now() - started, call.dims);
   }
 }

@@ -1,4 +1,4 @@
-import { SpanKind } from '@opentelemetry/api';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ATTR, METRIC } from '../../../src/shared/telemetry/telemetryNames.js';
@@ -66,6 +66,21 @@ describe('place search telemetry (local host, sandbox upstream, in-memory export
     const spans = telemetry.spans();
     expect(spans.filter((s) => s.kind === SpanKind.SERVER)).toHaveLength(1);
     expect(spans.filter((s) => s.attributes[ATTR.provider] !== undefined)).toEqual([]);
+  });
+
+  it("continues the caller's trace: the server span joins the trace of the request's traceparent", async () => {
+    telemetry.reset();
+    // The test's fetch is itself traced (undici instrumentation): it sends the traceparent of its own
+    // client span, a child of this caller span. The host records a span of its own in between (not
+    // exported here), so the server span's parent is remote and only the trace id ties them.
+    const caller = trace.getTracer('test').startSpan('caller');
+    const res = await context.with(trace.setSpan(context.active(), caller), () => app.request(search));
+    caller.end();
+    expect(res.status).toBe(200);
+    const spans = telemetry.spans();
+    const server = spans.find((s) => s.kind === SpanKind.SERVER);
+    expect(server?.spanContext().traceId).toBe(caller.spanContext().traceId);
+    expect(server?.parentSpanContext?.isRemote).toBe(true);
   });
 
   it('records cache_hit_ratio and the hit/miss counters by service and cache type', async () => {

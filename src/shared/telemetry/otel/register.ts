@@ -1,6 +1,6 @@
 /**
- * Side-effect entry: start OpenTelemetry from the app settings before any function registers. Function
- * files import it first (through `enableHttpStream.ts`); ES module caching runs it once per process.
+ * Side-effect entry: start OpenTelemetry from the app settings before the first invocation. The
+ * app-wide setup file (`src/functions/appSetup.ts`) imports it; ES module caching runs it once per process.
  * Off unless `APPLICATIONINSIGHTS_CONNECTION_STRING` or `TELEMETRY_EXPORTER` says otherwise.
  */
 import { startTelemetry } from './startTelemetry.js';

@@ -2,7 +2,8 @@ import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 
-import { registerFunctionsHook } from './functionsHook.js';
+import { enableAzureSdkTracing } from './azureSdkTracing.js';
+import { declareWorkerExports, registerFunctionsHook } from './functionsHook.js';
 import { pipelinesFor, registerSdkProviders, type SdkPipelines } from './sdkProviders.js';
 import { undiciInstrumentation } from './undiciInstrumentation.js';
 
@@ -33,8 +34,9 @@ type GlobalWithTelemetry = typeof globalThis & { [STARTED]?: TelemetryHandle };
  * Start OpenTelemetry once per process, before function files load: Azure Monitor (Application
  * Insights) when a connection string is set, else the console or OTLP when `TELEMETRY_EXPORTER` says
  * so, else nothing at all (the API stays a no-op). Later calls return the first handle.
- * Instruments outgoing HTTP (undici / fetch), the Azure SDKs (Azure Monitor mode) and Functions
- * invocations (trace context from the host; invocation spans on the local host).
+ * Instruments outgoing HTTP (undici / fetch), the Azure SDKs and Functions invocations (trace
+ * context from the host; invocation spans on the local host); Redis commands are traced by the
+ * connection itself (`traceRedisCommands`).
  */
 export async function startTelemetry(options: Readonly<TelemetryOptions>): Promise<TelemetryHandle> {
   const global = globalThis as GlobalWithTelemetry;
@@ -82,10 +84,13 @@ async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHand
   }
 
   const unregister = registerInstrumentations({ instrumentations: [undiciInstrumentation()] });
+  enableAzureSdkTracing();
   const hook =
     options.functionsHook === false
       ? undefined
       : registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
+  // The worker's logs leave through its own exporter: the host must not relay them as well.
+  if (hook && (mode === 'azure-monitor' || mode === 'otlp')) declareWorkerExports();
   return {
     mode,
     async shutdown() {
