@@ -62,7 +62,11 @@ describe('azd project', () => {
 
   it('marks the provider keys and the cursor-signing key as secure parameters', () => {
     const secure = main.source.match(/@secure\(\)\s*\n(?:@description\([^\n]*\)\s*\n)?param (\w+)/g) ?? [];
-    expect(secure.map((s) => /param (\w+)/.exec(s)?.[1])).toEqual(['kakaoRestApiKey', 'googleMapsApiKey', 'cursorSigningKey']);
+    expect(secure.map((s) => /param (\w+)/.exec(s)?.[1])).toEqual([
+      'kakaoRestApiKey',
+      'googleMapsApiKey',
+      'cursorSigningKey',
+    ]);
   });
 });
 
