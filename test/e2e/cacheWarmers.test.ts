@@ -9,7 +9,7 @@ import { type LocalApp, startLocalApp } from '../support/localApp.js';
 import { itWithRedis, redisUrl } from '../support/redisTest.js';
 import { sandboxEnv } from '../support/sandboxEnv.js';
 import { sampleTrip, testEnv } from '../support/testApp.js';
-import { waitForJob } from '../support/waitFor.js';
+import { waitFor, waitForJob } from '../support/waitFor.js';
 import { hardViolations } from './editing/hardViolations.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -80,9 +80,18 @@ describe('cache warmers and the upcoming-trip verifier (through the local host)'
     local.sandbox.places.patch(target.place!.id, {
       openingHours: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '06:00', close: '07:00' })),
     });
-    const outcome = await local.host.fireTimer('upcoming-trip-verifier');
-    expect(outcome.ok).toBe(true);
-    const after = (await local.app.itineraryStore.get('vera', trip.id)).doc as ItineraryDocument;
+    // The verifier takes a Redis run lock that the apps of other test files running at the same time
+    // share; a run that finds it held is skipped (as on a second instance), so fire until one has run.
+    const after = await waitFor(
+      'the verifier to repair the day',
+      async () => {
+        const outcome = await local.host.fireTimer('upcoming-trip-verifier');
+        expect(outcome.ok).toBe(true);
+        const doc = (await local.app.itineraryStore.get('vera', trip.id)).doc as ItineraryDocument;
+        return doc.changes?.length ? doc : undefined;
+      },
+      60_000,
+    );
 
     // Repaired: the closed place is no longer planned, the day says why, the memo elsewhere is intact.
     const items = after.days.flatMap((d) => d.items);
@@ -110,12 +119,15 @@ describe('two instances at once', () => {
     sandbox.faults.add({ kind: 'latency', ms: 100 });
     const env = testEnv({
       ...sandboxEnv(sandbox),
-      REDIS_URL: redisUrl(),
+      // A database of its own: other test files share the redis-server (its caches and run locks),
+      // and a target they already cached would not be refreshed here.
+      REDIS_URL: `${redisUrl()}/7`,
       WARMER_UPSTREAM_BUDGET: '4',
     });
     const logger = createLogger(() => {}, 'error');
     const [a, b] = await Promise.all([buildAppContext(env, { logger }), buildAppContext(env, { logger })]);
     await Promise.all([a.redis!.ping(), b.redis!.ping()]);
+    await a.redis!.flushdb();
     const reports = await Promise.all([a.warmer.run(), b.warmer.run()]);
     expect(reports.filter((r) => r.ran)).toHaveLength(1);
     expect(reports.find((r) => r.ran)!.upstreamCalls).toBe(4);
