@@ -80,6 +80,7 @@ describe('a new generation job keeps what the traveller added (local host + Azur
       { 'if-match': tripRead.headers.get('etag')! },
     );
     expect(avoid.status, await avoid.clone().text()).toBe(200);
+    const replacedDoc = (await client.read(tripId)).itinerary;
     await client.generate(tripId);
     const after = (await client.read(tripId)).itinerary;
 
@@ -95,6 +96,13 @@ describe('a new generation job keeps what the traveller added (local host + Azur
     });
     const ids = allItems(after).map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // The replaced plan is kept as a version, and the revision numbers on from it.
+    const versions = (await (await local.call(USER, `/api/trips/${tripId}/itinerary/versions`)).json()) as {
+      versions: { revision: number; reason: string }[];
+    };
+    const replaced = versions.versions.find((v) => v.reason.startsWith('generation job'));
+    expect(replaced?.revision).toBe(replacedDoc.revision ?? 0);
+    expect(after.revision).toBe((replacedDoc.revision ?? 0) + 1);
 
     // The avoided place is gone; its memo and photo are kept, and the traveller is told.
     expect(slotOf(after, leaving.place!.id)).toBeUndefined();

@@ -52,6 +52,7 @@ export async function buildTestApp(
           generator: instrumentGenerator(wrapGenerator ? wrapGenerator(base) : base),
           afterStore,
           photoBlobs: app.itineraryEditing.photoBlobs,
+          versions: app.itineraryEditing.versions,
         })
       : app.worker;
   const jobs = jobQueue ? new JobService({ ...deps, queue: jobQueue, events: app.jobEvents }) : app.jobs;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../errors/AppError.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { ItineraryStore, StoredItinerary } from '../itinerary/ItineraryStore.js';
+import type { ItineraryVersions } from '../itinerary/ItineraryVersions.js';
 import { orphanedBlobNames } from '../itinerary/photos/photoRecords.js';
 import { type Job, type JobMessage, jobMessageSchema, type JobStep, TERMINAL } from '../jobs/Job.js';
 import type { JobLifecycle } from '../jobs/JobLifecycle.js';
@@ -21,6 +22,8 @@ export interface ItineraryWorkerDeps {
   logger: Logger;
   /** Where photo blobs are deleted when the new itinerary no longer references them (`PhotoBlobs`). */
   photoBlobs?: { delete(blobName: string): Promise<void> };
+  /** Where the itinerary a job replaces is kept, as edits keep theirs (`ItineraryVersions`). */
+  versions?: Pick<ItineraryVersions, 'save'>;
   /** Test seam: runs between storing the itinerary and completing the job (a crash there must be undone). */
   afterStore?: (jobId: string) => Promise<void>;
 }
@@ -199,6 +202,8 @@ export class ItineraryWorker {
       });
     }
     try {
+      // The replaced plan stays restorable; kept before the job completes, so a failure undoes the store.
+      if (base) await this.#deps.versions?.save(ownerId, tripId, base, `generation job ${jobId}`);
       await this.#deps.afterStore?.(jobId);
       await lifecycle.complete(jobId, owner);
     } catch (error) {
