@@ -51,6 +51,8 @@ export async function buildTestApp(
           itineraries: stores.itineraries,
           generator: instrumentGenerator(wrapGenerator ? wrapGenerator(base) : base),
           afterStore,
+          photoBlobs: app.itineraryEditing.photoBlobs,
+          versions: app.itineraryEditing.versions,
         })
       : app.worker;
   const jobs = jobQueue ? new JobService({ ...deps, queue: jobQueue, events: app.jobEvents }) : app.jobs;

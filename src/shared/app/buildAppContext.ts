@@ -12,9 +12,15 @@ import { dependencyHealthChecks } from '../health/dependencyHealthChecks.js';
 import { createPlaceLocalizer } from '../i18n/createPlaceLocalizer.js';
 import { AttachmentSigner } from '../itinerary/AttachmentSigner.js';
 import { tripForgetter } from '../itinerary/forgetTrip.js';
-import { createItineraryEditing } from '../itinerary/itineraryEditingFor.js';
+import {
+  createItineraryEditing,
+  PHOTOS_CONTAINER,
+  VERSIONS_CONTAINER,
+} from '../itinerary/itineraryEditingFor.js';
 import { ItineraryService } from '../itinerary/ItineraryService.js';
 import { ItineraryStore } from '../itinerary/ItineraryStore.js';
+import { ItineraryVersions } from '../itinerary/ItineraryVersions.js';
+import { PhotoBlobs } from '../itinerary/photos/PhotoBlobs.js';
 import { noJobEvents } from '../jobs/JobEventBus.js';
 import { JobLifecycle } from '../jobs/JobLifecycle.js';
 import { JobService } from '../jobs/JobService.js';
@@ -148,6 +154,8 @@ export async function buildAppParts(
     itineraries: itineraryStore,
     generator: instrumentGenerator(generator),
     logger,
+    photoBlobs: new PhotoBlobs(storage.blobs, PHOTOS_CONTAINER),
+    versions: new ItineraryVersions(storage.blobs.getContainerClient(VERSIONS_CONTAINER)),
   });
 
   const trips = new TripService({

@@ -40,8 +40,8 @@ export interface ItineraryDay {
 /**
  * A memo or photos the traveller put on a travel leg or rest that an edit or regeneration took out
  * of the plan (the plan no longer goes from that place to that place), or on a stop the plan lost
- * without the traveller asking (the verifier replaced a closed place; the trip's dates changed):
- * kept on the itinerary with where it was, instead of being lost.
+ * without the traveller asking (the verifier replaced a closed place; the trip's dates changed; a
+ * new generation job left the place out): kept on the itinerary with where it was, instead of being lost.
  */
 export interface DetachedNote {
   /** The item it was on (its photos are still addressed by this id). */
@@ -90,7 +90,7 @@ export interface ItineraryDocument {
   stale?: { since: string; changed: string[] };
   /** Changes made to the plan on the traveller's behalf (the verifier's repairs), newest last. */
   changes?: { at: string; date: string; note: string }[];
-  /** Memos and photos of legs and rests the plan no longer has (see `DetachedNote`), oldest first. */
+  /** Memos and photos of legs, rests and stops the plan no longer has (see `DetachedNote`), oldest first. */
   detachedNotes?: DetachedNote[];
   /** Bumped on every edit, regeneration or restore; earlier revisions are kept as versions. */
   revision?: number;

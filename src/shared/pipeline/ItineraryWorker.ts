@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../errors/AppError.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { ItineraryStore, StoredItinerary } from '../itinerary/ItineraryStore.js';
+import type { ItineraryVersions } from '../itinerary/ItineraryVersions.js';
+import { orphanedBlobNames } from '../itinerary/photos/photoRecords.js';
 import { type Job, type JobMessage, jobMessageSchema, type JobStep, TERMINAL } from '../jobs/Job.js';
 import type { JobLifecycle } from '../jobs/JobLifecycle.js';
 import type { JobStore } from '../jobs/JobStore.js';
@@ -18,6 +20,10 @@ export interface ItineraryWorkerDeps {
   itineraries: ItineraryStore;
   generator: ItineraryGenerator;
   logger: Logger;
+  /** Where photo blobs are deleted when the new itinerary no longer references them (`PhotoBlobs`). */
+  photoBlobs?: { delete(blobName: string): Promise<void> };
+  /** Where the itinerary a job replaces is kept, as edits keep theirs (`ItineraryVersions`). */
+  versions?: Pick<ItineraryVersions, 'save'>;
   /** Test seam: runs between storing the itinerary and completing the job (a crash there must be undone). */
   afterStore?: (jobId: string) => Promise<void>;
 }
@@ -180,9 +186,11 @@ export class ItineraryWorker {
     const { itineraries, lifecycle } = this.#deps;
     const { ownerId, tripId, jobId } = message;
     const previous = await itineraries.find(ownerId, tripId);
-    // Memos the user added meanwhile are carried over; lost races are retried inside the store.
+    // Memos and photos the user added, also meanwhile, are carried over (`base` is the document the
+    // write that won replaced); lost races are retried inside the store.
+    let base = previous?.doc;
     const stored: StoredItinerary = previous
-      ? await itineraries.update(ownerId, tripId, (current) => carryOverMemos(doc, current))
+      ? await itineraries.update(ownerId, tripId, (current) => carryOverMemos(doc, (base = current)))
       : { doc, etag: await itineraries.put(ownerId, tripId, doc, null) };
     if (!(await this.#trip(ownerId, tripId))) {
       // The trip was deleted while we generated: its delete may already have removed the itinerary, so
@@ -194,14 +202,29 @@ export class ItineraryWorker {
       });
     }
     try {
+      // The replaced plan stays restorable; kept before the job completes, so a failure undoes the store.
+      if (base) await this.#deps.versions?.save(ownerId, tripId, base, `generation job ${jobId}`);
       await this.#deps.afterStore?.(jobId);
       await lifecycle.complete(jobId, owner);
     } catch (error) {
       // Compensate: put back what readers saw before, so the store holds the old or the complete new state.
-      if (previous) await itineraries.put(ownerId, tripId, previous.doc, stored.etag).catch(() => undefined);
+      if (base) await itineraries.put(ownerId, tripId, base, stored.etag).catch(() => undefined);
       else await itineraries.delete(ownerId, tripId).catch(() => undefined);
       throw error;
     }
+    if (base) await this.#deleteOrphanedPhotos(tripId, base, stored.doc);
+  }
+
+  /**
+   * Blobs of photo records the replaced document had and the stored one has not, deleted as the
+   * editor does. Carrying over keeps every record, so this finds nothing unless that ever changes;
+   * it runs only once the job is complete, when no compensation can bring the records back.
+   */
+  async #deleteOrphanedPhotos(tripId: string, before: ItineraryDocument, after: ItineraryDocument) {
+    for (const blobName of orphanedBlobNames(before, after))
+      await this.#deps.photoBlobs?.delete(blobName).catch((error: unknown) => {
+        this.#deps.logger.warn('orphaned photo not deleted', { tripId, error: String(error) });
+      });
   }
 
   /** A job for the same trip submitted after this one and not yet ended: this one is superseded. */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Place } from '../../../src/shared/domain/place.js';
-import { carryLegNotes, detachLostStops } from '../../../src/shared/itinerary/edit/carryLegNotes.js';
+import {
+  carryLegNotes,
+  detachLostDays,
+  detachLostStops,
+} from '../../../src/shared/itinerary/edit/carryLegNotes.js';
 import type {
   ItineraryDay,
   ItineraryDocument,
@@ -117,5 +121,18 @@ describe('carryLegNotes', () => {
         at: 'now',
       },
     ]);
+  });
+  it('detachLostDays keeps the leg and rest notes of a day the new plan does not have', () => {
+    const other = { ...day(['C']), date: '2026-12-11' };
+    expect(detachLostDays(doc(before), [other], 'a day the trip no longer has', 'now')).toEqual([
+      expect.objectContaining({
+        itemId: '2026-12-10-00-travel',
+        note: 'travel from the accommodation to Place A on 2026-12-10, a day the trip no longer has',
+      }),
+      expect.objectContaining({ itemId: '2026-12-10-02-rest', memo: 'coffee here' }),
+      expect.objectContaining({ itemId: '2026-12-10-06-travel', attachments: [photo] }),
+    ]);
+    // A day both plans have is left to carryLegNotes.
+    expect(detachLostDays(doc(before), [day(['A'])], 'gone', 'now')).toEqual([]);
   });
 });

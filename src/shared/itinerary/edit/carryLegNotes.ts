@@ -95,6 +95,34 @@ export function detachLostStops(
   );
 }
 
+/**
+ * Memos and photos on travel legs and rests of days of `before` that `after` no longer has (the trip's
+ * dates changed), as detached notes: `carryLegNotes` only sees days both plans have.
+ */
+export function detachLostDays(
+  before: ItineraryDocument,
+  after: readonly ItineraryDay[],
+  why: string,
+  at: string,
+): DetachedNote[] {
+  const dates = new Set(after.map((d) => d.date));
+  return before.days
+    .filter((day) => !dates.has(day.date))
+    .flatMap((day) =>
+      keyed(day)
+        .filter(({ item }) => item.memo || item.attachments?.length)
+        .map(({ where, item }) => ({
+          itemId: item.id,
+          date: day.date,
+          kind: item.kind,
+          note: `${where} on ${day.date}, ${why}`,
+          ...(item.memo ? { memo: item.memo } : {}),
+          ...(item.attachments?.length ? { attachments: item.attachments } : {}),
+          at,
+        })),
+    );
+}
+
 /** The document's `detachedNotes` with `detached` added (nothing when there is nothing to add). */
 export function withDetached(
   doc: ItineraryDocument,

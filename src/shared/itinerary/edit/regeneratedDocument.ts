@@ -1,7 +1,13 @@
 import { AppError } from '../../errors/AppError.js';
 import type { Trip } from '../../trips/tripSchema.js';
 import type { ItineraryDocument, ItineraryWarning } from '../ItineraryDocument.js';
-import { carryLegNotes, detachedWarning, detachLostStops, withDetached } from './carryLegNotes.js';
+import {
+  carryLegNotes,
+  detachedWarning,
+  detachLostDays,
+  detachLostStops,
+  withDetached,
+} from './carryLegNotes.js';
 import { checkDays, violationWarning } from './checkDays.js';
 import type { RegenerateRequest } from './editOperations.js';
 import type { PlanningInputs } from './PlanningInputs.js';
@@ -53,6 +59,7 @@ export function regeneratedDocument(
   const detached = [
     ...carried.detached,
     ...detachLostStops(current, days, 'a day the trip no longer has', at),
+    ...detachLostDays(current, days, 'a day the trip no longer has', at),
   ];
   const warnings: ItineraryWarning[] = [
     ...result.warnings.map((w) => ({ ...w })),
