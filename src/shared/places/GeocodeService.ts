@@ -8,6 +8,7 @@ import { numberParam } from '../http/numberParam.js';
 import type { GeocodeResult, ReverseGeocodeResult } from '../providers/geocoding/GeocodeResult.js';
 import type { GeocodingProvider } from '../providers/GeocodingProvider.js';
 import { providersForArea } from '../providers/MapProvider.js';
+import { canFallBack } from './canFallBack.js';
 import { notConfigured } from './notConfigured.js';
 import { languageSchema, regionSchema } from './placeSearchParams.js';
 
@@ -35,10 +36,12 @@ export const reverseGeocodeParamsSchema = z
 const HANGUL = /[\u3131-\u318E\uAC00-\uD7A3]/;
 
 /**
- * Geocoding with cache (24 h: addresses do not move). A query is Korean when its region is KR or it
- * contains Hangul; a point is Korean when it lies in Korea. Korean ones go to the Korean specialist
- * (Kakao) first; when it finds nothing, the global provider (Google) is asked. A provider's failure
- * propagates as it is (with its Retry-After), as it always has for geocoding.
+ * Geocoding with cache (24 h: addresses do not move), one entry per provider. A query is Korean when
+ * its region is KR or it contains Hangul; a point is Korean when it lies in Korea. Korean ones go to
+ * the Korean specialist (Kakao) first; when it finds nothing, or fails as place search would fall
+ * back on (a transient error, an open breaker, a rejected key), the global provider (Google) is
+ * asked. Each provider's answer is cached on its own, so while Kakao's breaker is open its stale
+ * answer is served before Google is asked, as for place search.
  */
 export class GeocodeService {
   readonly #providers: readonly GeocodingProvider[];
@@ -54,23 +57,22 @@ export class GeocodeService {
     signal?: AbortSignal,
   ): Promise<GeocodeResult[]> {
     const korean = params.region === 'KR' || HANGUL.test(params.address);
-    const providers = this.#candidates(korean);
-    const result = await this.#cache.getOrLoad(
-      cacheKey('location', 'geocode', queryHash(params)),
-      {
-        ttlMs: CACHE_TTL_SECONDS.translation * 1000,
-        negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000,
-        isEmpty: (v: GeocodeResult[]) => v.length === 0,
-      },
-      () =>
-        firstAnswer(
-          providers,
-          (p) => p.geocode(params.address, { language: params.language, region: params.region }, signal),
-          (results) => results.length > 0,
-          [],
-        ),
+    const policy = {
+      ttlMs: CACHE_TTL_SECONDS.translation * 1000,
+      negativeTtlMs: CACHE_TTL_SECONDS.negative * 1000,
+      isEmpty: (v: GeocodeResult[]) => v.length === 0,
+    };
+    return firstAnswer(
+      this.#candidates(korean),
+      async (p) =>
+        (
+          await this.#cache.getOrLoad(geocodeKey('geocode', p, params), policy, async () =>
+            p.geocode(params.address, { language: params.language, region: params.region }, signal),
+          )
+        ).value,
+      (results) => results.length > 0,
+      [],
     );
-    return result.value;
   }
 
   async reverse(
@@ -78,19 +80,22 @@ export class GeocodeService {
     signal?: AbortSignal,
   ): Promise<ReverseGeocodeResult | null> {
     const point: LatLng = { lat: params.lat, lng: params.lng };
-    const providers = this.#candidates(isInKorea(point));
-    const result = await this.#cache.getOrLoad(
-      cacheKey('location', 'reverse', queryHash(params)),
-      { ttlMs: CACHE_TTL_SECONDS.translation * 1000 },
-      async () =>
-        (await firstAnswer(
-          providers,
-          (p) => p.reverse(point, { language: params.language }, signal),
-          (found) => found !== undefined,
-          undefined,
-        )) ?? null,
+    const policy = { ttlMs: CACHE_TTL_SECONDS.translation * 1000 };
+    return firstAnswer(
+      this.#candidates(isInKorea(point)),
+      async (p) =>
+        (
+          await this.#cache.getOrLoad(
+            geocodeKey('reverse', p, params),
+            policy,
+            async () =>
+              // A JSON cache cannot keep `undefined`: "knows none" is kept as null.
+              (await p.reverse(point, { language: params.language }, signal)) ?? null,
+          )
+        ).value,
+      (found) => found !== null,
+      null,
     );
-    return result.value;
   }
 
   #candidates(korean: boolean): GeocodingProvider[] {
@@ -100,16 +105,35 @@ export class GeocodeService {
   }
 }
 
-/** The first provider's answer that `found` accepts; `none` when none does. Errors propagate. */
+function geocodeKey(
+  kind: 'geocode' | 'reverse',
+  provider: GeocodingProvider,
+  params: Readonly<Record<string, unknown>>,
+): string {
+  return cacheKey('location', kind, `${provider.name}-${queryHash(params)}`);
+}
+
+/**
+ * The first provider's answer that `found` accepts. A provider that fails in a way another may
+ * answer (`canFallBack`) hands over to the next; when none finds anything and one of them failed,
+ * that failure is thrown (the caller retries later) rather than an empty answer nobody could give.
+ */
 async function firstAnswer<T>(
   providers: readonly GeocodingProvider[],
   ask: (provider: GeocodingProvider) => Promise<T>,
   found: (answer: T) => boolean,
   none: T,
 ): Promise<T> {
+  let failure: { error: unknown } | undefined;
   for (const provider of providers) {
-    const answer = await ask(provider);
-    if (found(answer)) return answer;
+    try {
+      const answer = await ask(provider);
+      if (found(answer)) return answer;
+    } catch (error) {
+      if (!canFallBack(error)) throw error;
+      failure = { error };
+    }
   }
+  if (failure) throw failure.error;
   return none;
 }

@@ -22,6 +22,7 @@ import { AppError, isAppError } from '../errors/AppError.js';
 import { chargeUpstreamCall } from '../limits/requestBudget.js';
 import { watchCircuit } from '../telemetry/circuitTelemetry.js';
 import { traceUpstreamCall } from '../telemetry/upstreamCall.js';
+import { allowFanOut } from './allowFanOut.js';
 
 export interface ProviderPolicyOptions {
   /** e.g. `kakao.search`; used in errors and metrics. */
@@ -127,6 +128,7 @@ export class ProviderPolicy {
   async execute<T>(fn: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     // The request's upstream budget (issue #11): charged here, where every upstream call passes.
     await chargeUpstreamCall();
+    if (signal) allowFanOut(signal);
     return traceUpstreamCall({ provider: this.#options.provider, operation: this.name }, (attempt) =>
       this.#execute((inner) => {
         attempt();

@@ -199,8 +199,16 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
       expect(textOf(result)).toMatch(/^upstream_unavailable: /);
     });
 
-    it('geocode while Kakao throttles → isError upstream_quota_exceeded with the Retry-After', async () => {
+    it('geocode while Kakao throttles → answered by Google, as place search falls back', async () => {
       local.sandbox.faults.add({ kind: 'rate_limit', retryAfterSeconds: 30, upstream: 'kakao-local' });
+      const result = await callTool(client, 'geocode', { address: '국립중앙박물관' });
+      expect(resultOf<{ results: { provider: string }[] }>(result).results[0]).toMatchObject({
+        provider: 'google',
+      });
+    });
+
+    it('geocode while both providers throttle → isError upstream_quota_exceeded with the Retry-After', async () => {
+      local.sandbox.faults.add({ kind: 'rate_limit', retryAfterSeconds: 30 });
       const result = await callTool(client, 'geocode', { address: '서울 용산구 서빙고로 137' });
       expect(errorOf(result)).toMatchObject({
         code: 'upstream_quota_exceeded',
@@ -215,7 +223,8 @@ describe('MCP place tools through the SDK client, against the sandbox upstream',
       expect(errorOf(failed).code).toMatch(/^upstream_/);
       local.sandbox.faults.clear();
       const answered = await callTool(client, 'reverse_geocode', NATIONAL_MUSEUM);
-      expect(resultOf<{ result: { address: string } }>(answered).result.address).toMatch(/^서울/);
+      // Kakao's breaker may be open after this file's Kakao faults: Google then answers (with the country first).
+      expect(resultOf<{ result: { address: string } }>(answered).result.address).toMatch(/서울특별시 용산구/);
     });
   });
 });
