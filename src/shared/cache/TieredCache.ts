@@ -161,7 +161,14 @@ export class TieredCache {
     const l2 = this.#options.l2;
     if (!l2?.tryLease) return undefined;
     const mine = await l2.tryLease(key, LEASE_MS).catch(() => true);
-    if (mine) return undefined;
+    if (mine) {
+      // The instance that held the lease before may have stored the value and let the lease go between
+      // our L2 read and our lease: read once more, or this instance calls the upstream a second time.
+      const landed = await this.#l2Get<T>(key);
+      if (!landed || landed.f <= this.#options.now()) return undefined;
+      void l2.releaseLease?.(key).catch(() => undefined);
+      return landed;
+    }
     for (let waited = 0; waited < LEASE_WAIT_MS; waited += LEASE_POLL_MS) {
       await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
       const landed = await this.#l2Get<T>(key);

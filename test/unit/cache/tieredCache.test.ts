@@ -172,3 +172,37 @@ describe('cache keys and codec', () => {
     expect(decodeCacheValue(encoded)).toEqual(large);
   });
 });
+
+describe('TieredCache cross-instance single-flight', () => {
+  it('does not load a key another instance stored and let go between its L2 read and its lease', async () => {
+    const clock = 1_000_000;
+    const now = () => clock;
+    /** An L2 whose first read misses, while "another instance" stores the value and releases its lease. */
+    class RacingStore extends MapStore {
+      reads = 0;
+      async get<T>(key: string) {
+        this.reads++;
+        if (this.reads === 1) {
+          const value = await super.get<T>(key);
+          await this.set(key, { v: ['from-b'], s: clock, f: clock + 60_000 }, 60_000);
+          return value;
+        }
+        return super.get<T>(key);
+      }
+      async tryLease() {
+        return true;
+      }
+      released = 0;
+      async releaseLease() {
+        this.released++;
+      }
+    }
+    const l2 = new RacingStore(now);
+    const cache = new TieredCache({ l1MaxEntries: 10, l1TtlMs: 60_000, l2, metrics: new Metrics(), now });
+    let loads = 0;
+    const result = await cache.getOrLoad('k', policy, async () => [`a${++loads}`]);
+    expect(loads).toBe(0);
+    expect(result).toMatchObject({ value: ['from-b'], cache: 'hit' });
+    expect(l2.released).toBe(1);
+  });
+});
