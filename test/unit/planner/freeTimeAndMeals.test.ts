@@ -147,7 +147,10 @@ describe('re-timed days', () => {
     const context = planningContext(request);
     const inputs = { request, context, matched: new Map<string, readonly string[]>() };
     // The editor re-times the day with its stops (and their free time notes dropped).
-    const stops = stopsOf({ date: generated.date, items: generated.items.filter((i) => i.kind !== 'rest') });
+    const kept = generated.items
+      .filter((i) => i.kind !== 'rest')
+      .map(({ warnings, ...item }) => ({ ...item, ...(warnings ? { warnings: [...warnings] } : {}) }));
+    const stops = stopsOf({ date: generated.date, items: kept });
     const retimed = retimeDay(inputs, generated.date, stops);
     const free = retimed.items.filter((i) => i.kind === 'rest' && i.reason?.includes('自由時間'));
     expect(free.length).toBeGreaterThan(0);
