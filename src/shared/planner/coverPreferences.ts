@@ -7,7 +7,12 @@ import { ANY_DAY } from './splitDays.js';
  * preference is really met (a palace-loving grandmother gets a palace even when the best palace is
  * closed one day and another loses on score). Keyed by place id, with the day from which it is due.
  */
-export function preferenceWishes(pool: TripPool, planned: PlannedDays): Map<string, number> {
+export function preferenceWishes(
+  pool: TripPool,
+  planned: PlannedDays,
+  /** Due from the first day it is open (when its area's day could not hold it: a tired day). */
+  earliest = false,
+): Map<string, number> {
   const { scored, openOn, homeDay } = pool;
   const wishes = new Map<string, number>();
   const uncovered = new Set(
@@ -19,7 +24,10 @@ export function preferenceWishes(pool: TripPool, planned: PlannedDays): Map<stri
       (v, at) => v.matchedPreferences.includes(preference) && openOn[at]!.some(Boolean),
     );
     if (i < 0 || wishes.has(scored.visits[i]!.place.id)) continue;
-    wishes.set(scored.visits[i]!.place.id, dueFrom(openOn[i]!, homeDay[i]!));
+    wishes.set(
+      scored.visits[i]!.place.id,
+      earliest ? openOn[i]!.indexOf(true) : dueFrom(openOn[i]!, homeDay[i]!),
+    );
   }
   return wishes;
 }

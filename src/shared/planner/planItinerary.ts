@@ -109,9 +109,11 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     }
   }
   // A stated preference is met whenever a suitable place of its kind is open some day: plan again
-  // with the best such place due, and keep that plan when it meets more without losing anything.
-  const wishes = preferenceWishes(pool, planned);
-  if (wishes.size > 0) {
+  // with the best such place due from its area's day (then, if that day cannot hold it, from the
+  // first day it is open), and keep a plan that meets more without losing anything.
+  for (const earliest of [false, true]) {
+    const wishes = preferenceWishes(pool, planned, earliest);
+    if (wishes.size === 0) break;
     const wished = planDays({ ...pool, wishes }, limit);
     if (meetsMorePreferences(planned, wished)) planned = wished;
   }
