@@ -7,6 +7,9 @@ import { scheduleRoute } from './solvers/scheduleRoute.js';
  * worth a little more travel, not a detour (the route stays within 5 % of the shortest order).
  */
 const MORNING_DETOUR_SHARE = 0.05;
+/** A morning this empty (enough to go back to the accommodation) is worth up to this detour, minutes. */
+const EMPTY_MORNING_MINUTES = 90;
+const EMPTY_MORNING_DETOUR_MINUTES = 10;
 /** Visits moved to the morning at most (one or two fill a morning before lunch). */
 const MORNING_MOVES = 2;
 
@@ -42,7 +45,14 @@ export function startWithVisit(
   isAcceptable: (route: readonly number[]) => boolean,
 ): number[] {
   let best = [...route];
-  const travelLimit = scheduleRoute(problem, route).cost * (1 + MORNING_DETOUR_SHARE);
+  const travel = scheduleRoute(problem, route).cost;
+  const firstIdle = morningIdle(problem, route, route.findIndex(isMeal));
+  const travelLimit =
+    travel +
+    Math.max(
+      MORNING_DETOUR_SHARE * travel,
+      firstIdle >= EMPTY_MORNING_MINUTES ? EMPTY_MORNING_DETOUR_MINUTES : 0,
+    );
   for (let move = 0; move < MORNING_MOVES; move++) {
     const firstMeal = best.findIndex(isMeal);
     const idle = morningIdle(problem, best, firstMeal);
