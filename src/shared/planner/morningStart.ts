@@ -7,8 +7,8 @@ import { scheduleRoute } from './solvers/scheduleRoute.js';
  * worth a little more travel, not a detour (the route stays within 5 % of the shortest order).
  */
 const MORNING_DETOUR_SHARE = 0.05;
-/** A morning this empty (enough to go back to the accommodation) is worth up to this detour, minutes. */
-const EMPTY_MORNING_MINUTES = 90;
+/** A morning this empty (an hour or more) is worth up to this detour, minutes. */
+const EMPTY_MORNING_MINUTES = 60;
 const EMPTY_MORNING_DETOUR_MINUTES = 10;
 /** Visits moved to the morning at most (one or two fill a morning before lunch). */
 const MORNING_MOVES = 2;
@@ -61,19 +61,25 @@ export function startWithVisit(
     let nextIdle = idle - FREE_TIME_MINUTES / 2;
     let nextCost = Infinity;
     const before = firstMeal < 0 ? 0 : firstMeal;
+    const consider = (trial: number[]) => {
+      const schedule = scheduleRoute(problem, trial);
+      if (!schedule.feasible || schedule.cost > travelLimit || !isAcceptable(trial)) return;
+      const trialIdle = morningIdle(problem, trial, trial.findIndex(isMeal));
+      if (trialIdle < nextIdle || (trialIdle === nextIdle && schedule.cost < nextCost)) {
+        next = trial;
+        nextIdle = trialIdle;
+        nextCost = schedule.cost;
+      }
+    };
     for (let p = before + 1; p < best.length; p++) {
       if (isMeal(best[p]!)) continue;
+      // A later visit moved before the meal, or exchanged with a morning visit that fits later
+      // (an early-opening museum first, a stream open all day after lunch).
       const rest = best.filter((_, q) => q !== p);
-      for (let at = 0; at <= before; at++) {
-        const trial = [...rest.slice(0, at), best[p]!, ...rest.slice(at)];
-        const schedule = scheduleRoute(problem, trial);
-        if (!schedule.feasible || schedule.cost > travelLimit || !isAcceptable(trial)) continue;
-        const trialIdle = morningIdle(problem, trial, trial.findIndex(isMeal));
-        if (trialIdle < nextIdle || (trialIdle === nextIdle && schedule.cost < nextCost)) {
-          next = trial;
-          nextIdle = trialIdle;
-          nextCost = schedule.cost;
-        }
+      for (let at = 0; at <= before; at++) consider([...rest.slice(0, at), best[p]!, ...rest.slice(at)]);
+      for (let q = 0; q < before; q++) {
+        if (isMeal(best[q]!)) continue;
+        consider(best.map((node, r) => (r === p ? best[q]! : r === q ? best[p]! : node)));
       }
     }
     if (!next) break;
