@@ -49,27 +49,59 @@ const LIMITED_WALKING = [
   '膝',
   '妊娠',
 ];
+/** Words that are a diet by themselves ("vegan", "halal", "no pork"). */
 const DIETS: ReadonlyArray<readonly [Diet, readonly string[]]> = [
   ['vegan', ['vegan', '비건', 'ヴィーガン', 'ビーガン']],
   ['vegetarian', ['vegetarian', 'veggie', '채식', '베지테리언', 'ベジタリアン', '菜食']],
   ['halal', ['halal', 'muslim', '할랄', '무슬림', 'ハラール', 'ハラル']],
-  ['no_pork', ['no pork', 'pork allergy', '돼지고기', '豚肉']],
+  ['no_pork', ['no pork', 'pork-free']],
+  ['no_seafood', ['no seafood', 'seafood-free', 'no fish']],
+  ['no_beef', ['no beef', 'beef-free']],
+];
+/**
+ * Foods that only make a diet when the same phrase refuses them: "해산물 알레르기" and "豚肉なし" are
+ * diets, but "해산물" or "海鮮" stated as a preference is a wish to eat it.
+ */
+const FOODS: ReadonlyArray<readonly [Diet, readonly string[]]> = [
+  ['no_pork', ['pork', '돼지고기', '豚肉']],
   [
     'no_seafood',
-    [
-      'no seafood',
-      'seafood allergy',
-      'shellfish',
-      'fish allergy',
-      '해산물',
-      '갑각류',
-      '생선',
-      '魚介',
-      '海鮮',
-      '甲殻類',
-    ],
+    ['seafood', 'shellfish', 'fish', '해산물', '갑각류', '생선', '어패류', '魚介', '海鮮', '甲殻類', '魚'],
   ],
-  ['no_beef', ['no beef', '소고기', '牛肉']],
+  ['no_beef', ['beef', '소고기', '쇠고기', '牛肉']],
+];
+const REFUSALS = [
+  'no ',
+  'not ',
+  "don't",
+  "can't",
+  'cannot',
+  'without',
+  'avoid',
+  'allerg',
+  'intoleran',
+  '알레르기',
+  '알러지',
+  '못 먹',
+  '안 먹',
+  '못먹',
+  '안먹',
+  '제외',
+  '금지',
+  '빼고',
+  '없이',
+  '불가',
+  'アレルギー',
+  '抜き',
+  'なし',
+  '無し',
+  '禁止',
+  '食べられない',
+  'ダメ',
+  'だめ',
+  '不可',
+  '苦手',
+  '除く',
 ];
 
 /** Read one traveller's `health.notes` and dietary preferences. */
@@ -78,7 +110,15 @@ export function noteNeeds(member: PlanMember): NoteNeeds {
   const stated = [notes, ...member.preferences.map((p) => p.toLowerCase())];
   const has = (words: readonly string[], texts: readonly string[]) =>
     texts.some((text) => words.some((word) => text.includes(word)));
-  const diets = DIETS.filter(([, words]) => has(words, stated)).map(([diet]) => diet);
+  // A food refused in the same phrase ("no stairs, loves seafood" does not refuse seafood).
+  const phrases = stated.flatMap((text) => text.split(/[,.;:\n、。，・/]/));
+  const refused = (words: readonly string[]) =>
+    phrases.some(
+      (phrase) => words.some((w) => phrase.includes(w)) && REFUSALS.some((r) => phrase.includes(r)),
+    );
+  const diets = DIETS.flatMap(([diet, words]) =>
+    has(words, stated) || refused(FOODS.find(([food]) => food === diet)?.[1] ?? []) ? [diet] : [],
+  );
   // "Vegan" implies everything "vegetarian" rules out.
   if (diets.includes('vegan') && !diets.includes('vegetarian')) diets.push('vegetarian');
   return {

@@ -1,6 +1,7 @@
 import { haversineMeters } from '../domain/geo.js';
 import type { LatLng } from '../domain/place.js';
 import { type DayContext, mealStop, type PlannedStop, requiredMeals, visitStop } from './dayStops.js';
+import { startWithVisit } from './morningStart.js';
 import { kindKey } from './placeKind.js';
 import type { ScoredPlace } from './scoreCandidates.js';
 import type { Matrix, TimeWindow } from './solvers/routingProblem.js';
@@ -151,6 +152,8 @@ export function planDay(context: DayContext, pool: DayPool, options: DayPlanOpti
       return schedule.feasible && schedule.cost <= travelLimit && walksEnough(candidate);
     },
   );
+  // Orders of equal travel may leave the morning empty until lunch: fill it with visits instead.
+  route = startWithVisit(problem, route, (node) => nodes[node - 1]!.stop.kind === 'meal', walksEnough);
 
   const present = new Set(route.map((node) => nodes[node - 1]!.stop.meal));
   return {

@@ -21,6 +21,11 @@ export interface TripPool {
   /** Each visit's same-site neighbours (indices into `scored.visits`). */
   readonly neighbours: readonly (readonly number[])[];
   readonly pinned: ReadonlySet<string>;
+  /**
+   * Places planned like must-visit ones from the given day on (but never splitting a site): the
+   * best candidate of each stated preference a first plan left unmet.
+   */
+  readonly wishes?: ReadonlyMap<string, number>;
   readonly options: DayPlanOptions;
 }
 
@@ -62,8 +67,12 @@ export function planDays(
   const { request, scored, openOn, homeDay, neighbours, pinned } = pool;
   const language = request.trip.language;
   const dayCount = pool.days.length;
-  const dueOn = (i: number, d: number) =>
-    pinned.has(scored.visits[i]!.place.id) && (homeDay[i] === ANY_DAY || homeDay[i]! <= d);
+  const dueOn = (i: number, d: number) => {
+    const id = scored.visits[i]!.place.id;
+    const wishedFrom = pool.wishes?.get(id);
+    if (wishedFrom !== undefined && wishedFrom <= d) return true;
+    return pinned.has(id) && (homeDay[i] === ANY_DAY || homeDay[i]! <= d);
+  };
   // The last day a place with closing days is open (−1: open every day, no urgency).
   const lastOpenDay = openOn.map((open) => (open.every(Boolean) ? -1 : open.lastIndexOf(true)));
 

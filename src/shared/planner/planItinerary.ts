@@ -1,3 +1,4 @@
+import { meetsMorePreferences, preferenceWishes } from './coverPreferences.js';
 import { balanceLimit, dayVisitLimit, isBetterBalanced } from './dayEnergy.js';
 import { visitStop } from './dayStops.js';
 import { withReasons } from './itemReasons.js';
@@ -93,15 +94,28 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
   // The group's energy sets each day's sightseeing; a lopsided trip is planned again with its busy
   // days capped near the mean, and kept when that spreads the days without losing sightseeing.
   const energy = (_: number, previous: number | undefined) => dayVisitLimit(context.profile, previous);
+  let limit = energy;
   let planned = planDays(pool, energy);
   const cap = balanceLimit(planned.visitMinutes);
   if (cap !== undefined) {
-    const balanced = planDays(pool, (_, previous) => dayVisitLimit(context.profile, previous, cap));
+    const capped = (_: number, previous: number | undefined) => dayVisitLimit(context.profile, previous, cap);
+    const balanced = planDays(pool, capped);
     if (
       balanced.covered.size >= planned.covered.size &&
       isBetterBalanced(planned.visitMinutes, balanced.visitMinutes)
-    )
+    ) {
       planned = balanced;
+      limit = capped;
+    }
+  }
+  // A stated preference is met whenever a suitable place of its kind is open some day: plan again
+  // with the best such place due from its area's day (then, if that day cannot hold it, from the
+  // first day it is open), and keep a plan that meets more without losing anything.
+  for (const earliest of [false, true]) {
+    const wishes = preferenceWishes(pool, planned, earliest);
+    if (wishes.size === 0) break;
+    const wished = planDays({ ...pool, wishes }, limit);
+    if (meetsMorePreferences(planned, wished)) planned = wished;
   }
   const { days, warnings, usedVisits } = planned;
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { retimeDay } from '../../../src/shared/itinerary/edit/retimeDay.js';
+import { stopsOf } from '../../../src/shared/itinerary/edit/StopSpec.js';
 import { FREE_TIME_MINUTES, markFreeTime } from '../../../src/shared/planner/freeTime.js';
 import { kindKey } from '../../../src/shared/planner/placeKind.js';
 import { planItinerary } from '../../../src/shared/planner/planItinerary.js';
+import { planningContext } from '../../../src/shared/planner/planningContext.js';
 import type { ItineraryItem } from '../../../src/shared/planner/planTypes.js';
 import { parseHhmm } from '../../../src/shared/planner/timeOfDay.js';
 import { daily, makePlace, makeRequest, makeTrip, restaurants } from '../../fixtures/planner/planFixtures.js';
@@ -128,5 +131,32 @@ describe('meals of a day', () => {
     const meals = result.days[0]!.items.filter((i) => i.kind === 'meal');
     expect(meals).toHaveLength(2);
     expect(new Set(meals.map((m) => kindKey(m.place!))).size).toBe(2);
+  });
+});
+
+describe('re-timed days', () => {
+  it('marks free time as a generated day does, keeping the stops and their ids', () => {
+    const morning = makePlace({
+      category: 'culture',
+      name: 'Morning Museum',
+      categories: ['museum'],
+      openingHours: daily('09:00', '11:30'),
+    });
+    const request = makeRequest(makeTrip({ language: 'ja' }), [morning, ...restaurants(4)]);
+    const generated = planItinerary(request).days[0]!;
+    const context = planningContext(request);
+    const inputs = { request, context, matched: new Map<string, readonly string[]>() };
+    // The editor re-times the day with its stops (and their free time notes dropped).
+    const kept = generated.items
+      .filter((i) => i.kind !== 'rest')
+      .map(({ warnings, ...item }) => ({ ...item, ...(warnings ? { warnings: [...warnings] } : {}) }));
+    const stops = stopsOf({ date: generated.date, items: kept });
+    const retimed = retimeDay(inputs, generated.date, stops);
+    const free = retimed.items.filter((i) => i.kind === 'rest' && i.reason?.includes('自由時間'));
+    expect(free.length).toBeGreaterThan(0);
+    expect(Math.max(...gaps(retimed.items))).toBeLessThan(FREE_TIME_MINUTES);
+    const stopIds = (items: readonly { kind: string; id: string }[]) =>
+      items.filter((i) => i.kind === 'visit' || i.kind === 'meal').map((i) => i.id);
+    expect(stopIds(retimed.items)).toEqual(stopIds(generated.items));
   });
 });

@@ -110,6 +110,24 @@ describe('health notes and diets', () => {
     ]);
   });
 
+  it('reads a food named as a preference as a wish, and as a diet only when the phrase refuses it', () => {
+    const diets = (preferences: string[], notes?: string) =>
+      noteNeeds({
+        name: 'e',
+        age: 30,
+        ...(notes === undefined ? {} : { health: { mobility: 'full' as const, notes } }),
+        preferences,
+      }).diets;
+    expect(diets(['해산물'])).toEqual([]);
+    expect(diets(['海鮮'])).toEqual([]);
+    expect(diets(['seafood', '돼지고기'])).toEqual([]);
+    expect(diets([], 'No stairs, loves seafood')).toEqual([]);
+    expect(diets([], '해산물 알레르기')).toEqual(['no_seafood']);
+    expect(diets([], '豚肉なし・魚介アレルギー')).toEqual(['no_pork', 'no_seafood']);
+    expect(diets(['no seafood'])).toEqual(['no_seafood']);
+    expect(diets([], 'I do not eat beef')).toEqual(['no_beef']);
+  });
+
   it('judges restaurants by cuisine: breaks the diet, serves it, or cannot be verified', () => {
     const bbq = makePlace({ category: 'restaurant', categories: ['barbecue_restaurant'] });
     const veg = makePlace({ category: 'restaurant', categories: ['vegetarian_restaurant'] });

@@ -2,6 +2,7 @@ import { AppError } from '../../errors/AppError.js';
 import { dayItems } from '../../planner/dayItems.js';
 import { type DaySchedule, scheduleStops } from '../../planner/daySchedule.js';
 import { type DayContext, mealStop, type PlannedStop, visitStop } from '../../planner/dayStops.js';
+import { markFreeTime } from '../../planner/freeTime.js';
 import { withReasons } from '../../planner/itemReasons.js';
 import type { PlanningContext } from '../../planner/planningContext.js';
 import { plannedMealMinutes, plannedVisitMinutes } from '../../planner/visitDurations.js';
@@ -13,7 +14,7 @@ import type { StopSpec } from './StopSpec.js';
  * Time a day's stops in the given order with the planner's own scheduling (travel legs from the
  * same matrices, waits for opening, rests, the day's bounds) and turn it into itinerary items.
  * Stops keep their item id, memo, photos and chosen length and are given the planner's reason for
- * their new slot; travel and rest items are rebuilt.
+ * their new slot; travel and rest items are rebuilt, long waits marked as free time as on generated days.
  * A place that is closed that day still gets a slot (its window is the whole day): the validator
  * then reports it, so the caller can refuse or warn.
  */
@@ -25,9 +26,12 @@ export function retimeDay(
 ): ItineraryDay {
   const { context } = inputs;
   const day = dayContext(context, date);
-  // Each stop's reason is said afresh for its new time and neighbours, as the planner says it.
-  const items = withReasons(dayItems(day, scheduleOf(context, date, stops)), {
-    language: inputs.request.trip.language,
+  const language = inputs.request.trip.language;
+  // Long waits become marked free time, and each stop's reason is said afresh for its new time and
+  // neighbours, as the planner does for a generated day.
+  const timed = markFreeTime(date, dayItems(day, scheduleOf(context, date, stops)), language, day.dayStart);
+  const items = withReasons(timed, {
+    language,
     profile: context.profile,
     ...(day.sunset === undefined ? {} : { sunset: day.sunset }),
     matched: inputs.matched,

@@ -4,6 +4,7 @@ import { formatHhmm } from '../../planner/timeOfDay.js';
 import { weekdayOf } from '../../planner/tripDates.js';
 import { mapLink } from './mapLink.js';
 import type { SharedItinerary } from './sharedView.js';
+import { type ShareLabels, shareLabels } from './shareLabels.js';
 
 /** Inline styles only: the page loads nothing else (no scripts, fonts or external CSS). */
 const STYLE = `
@@ -19,15 +20,12 @@ ol{list-style:none;padding:0;margin:0}li{display:flex;gap:.75rem;padding:.5rem 0
 @media print{body{background:#fff}a{color:inherit;text-decoration:none}h2{break-after:avoid}li{break-inside:avoid}}
 `;
 
-const MODE_LABEL: Record<string, string> = {
-  car: 'Drive',
-  transit: 'Transit',
-  walk: 'Walk',
-  bicycle: 'Cycle',
-};
-
-/** The shared itinerary as one printable, phone-friendly HTML page, every value escaped. */
+/**
+ * The shared itinerary as one printable, phone-friendly HTML page in the trip's language, every value
+ * escaped.
+ */
 export function renderSharePage(view: SharedItinerary): string {
+  const words = shareLabels(view.language);
   const days = view.days
     .map((day) => {
       const weekday = weekdayOf(day.date);
@@ -36,12 +34,14 @@ export function renderSharePage(view: SharedItinerary): string {
         if (item.kind === 'travel' && item.travel) {
           const km = (item.travel.distanceMeters / 1000).toFixed(1);
           const minutes = Math.round(item.travel.durationSeconds / 60);
-          return `<li class="travel">${time}<span class="what">${MODE_LABEL[item.travel.mode] ?? esc(item.travel.mode)} ${minutes} min · ${km} km${item.travel.estimated ? ' (estimated)' : ''}</span></li>`;
+          const mode = words.modes[item.travel.mode] ?? item.travel.mode;
+          return `<li class="travel">${time}<span class="what">${esc(mode)} ${esc(words.minutes(minutes))} · ${km} km${item.travel.estimated ? esc(words.estimated) : ''}</span></li>`;
         }
+        // Free time carries its note in the trip's language ("Free time (65 min): …").
         if (item.kind === 'rest' || !item.place)
-          return `<li class="rest">${time}<span class="what">Rest</span></li>`;
-        const label = item.kind === 'meal' ? `${item.meal === 'dinner' ? 'Dinner' : 'Lunch'}: ` : '';
-        return `<li class="${item.kind}">${time}<span class="what">${label}${placeHtml(item.place, weekday)}${
+          return `<li class="rest">${time}<span class="what">${esc(item.reason ?? words.rest)}</span></li>`;
+        const label = item.kind === 'meal' ? `${item.meal === 'dinner' ? words.dinner : words.lunch}: ` : '';
+        return `<li class="${item.kind}">${time}<span class="what">${esc(label)}${placeHtml(item.place, weekday, words)}${
           'memo' in item && item.memo ? `<div class="memo">${esc(item.memo)}</div>` : ''
         }</span></li>`;
       });
@@ -49,22 +49,22 @@ export function renderSharePage(view: SharedItinerary): string {
     })
     .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(view.tripName)} — itinerary</title><style>${STYLE}</style></head>
+<html lang="${esc(view.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(view.tripName)} — ${esc(words.itinerary)}</title><style>${STYLE}</style></head>
 <body><main><h1>${esc(view.tripName)}</h1>${view.notice ? `<p class="notice">${esc(view.notice)}</p>` : ''}${days}
-<p class="hours">Shared read-only from TripGen · generated ${esc(view.generatedAt.slice(0, 10))}</p></main></body></html>`;
+<p class="hours">${esc(words.footer(view.generatedAt.slice(0, 10)))}</p></main></body></html>`;
 }
 
 /** The place's name in the trip's language, linked to a map, with the name as written locally beside it. */
-function placeHtml(place: Place, weekday: number): string {
+function placeHtml(place: Place, weekday: number, words: ShareLabels): string {
   const original = place.nameOriginal;
   const hours = place.openingHours ? openIntervalsOn(place.openingHours, weekday) : undefined;
   const hoursText =
     hours === undefined
-      ? 'Opening hours unknown'
+      ? words.hoursUnknown
       : hours.length === 0
-        ? 'Closed that day'
-        : `Open ${hours.map((h) => `${formatHhmm(h.start)}–${formatHhmm(h.end)}`).join(', ')}`;
+        ? words.closed
+        : words.open(hours.map((h) => `${formatHhmm(h.start)}–${formatHhmm(h.end)}`).join(', '));
   return `<a class="name" href="${esc(mapLink(place))}" rel="noopener noreferrer"${langAttr(place.language)}>${esc(place.name)}</a>${
     original && original !== place.name
       ? ` <span class="original"${langAttr(place.originalLanguage)}>${esc(original)}</span>`
