@@ -180,7 +180,7 @@ describe('TieredCache cross-instance single-flight', () => {
     /** An L2 whose first read misses, while "another instance" stores the value and releases its lease. */
     class RacingStore extends MapStore {
       reads = 0;
-      async get<T>(key: string) {
+      override async get<T>(key: string) {
         this.reads++;
         if (this.reads === 1) {
           const value = await super.get<T>(key);
