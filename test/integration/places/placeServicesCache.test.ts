@@ -21,8 +21,8 @@ const params = (raw: Record<string, string | number | boolean>): PlaceSearchPara
 
 /**
  * The cache behaviour of the place services, with the real provider clients and policies against the
- * sandbox over HTTP and a clock the test moves. Redis (L2) is shared by every test file of a run, so
- * each test searches with a radius of its own.
+ * sandbox over HTTP and a clock the test moves. Redis (L2) is a database of this file's own, shared by
+ * its tests, so each test searches with a radius of its own.
  */
 describe('place services cache (TTLs, keys, single flight, stale on error)', () => {
   let sandbox: RunningSandbox;
@@ -43,7 +43,12 @@ describe('place services cache (TTLs, keys, single flight, stale on error)', () 
   beforeAll(async () => {
     // "Open now" is judged on the sandbox's clock: a Wednesday, 11:00 in Seoul, when palaces are open.
     sandbox = await startSandbox({ now: () => new Date('2026-03-11T02:00:00Z') });
-    if (redisUrl()) redis = new Redis(redisUrl()!);
+    // A database of its own: other test files share the redis-server and cache the same places
+    // (hours matched by place id) on clocks of their own.
+    if (redisUrl()) {
+      redis = new Redis(`${redisUrl()}/3`);
+      await redis.flushdb();
+    }
   });
   afterAll(async () => {
     redis?.disconnect();
