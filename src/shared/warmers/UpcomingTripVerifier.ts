@@ -80,7 +80,12 @@ export class UpcomingTripVerifier {
       const earliest = new Date(today.getTime() - (LONGEST_TRIP_DAYS - 1) * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      const trips = (await this.#o.trips.listStartingBetween(earliest, to)).filter((t) => t.endDate >= from);
+      // Most urgent first: a run's budget goes to the trips whose next day comes soonest (trips under way,
+      // then by start date), so with more trips than budget the ones about to be lived are never starved.
+      const nextDay = (t: { startDate: string }) => (t.startDate > from ? t.startDate : from);
+      const trips = (await this.#o.trips.listStartingBetween(earliest, to))
+        .filter((t) => t.endDate >= from)
+        .sort((a, b) => nextDay(a).localeCompare(nextDay(b)) || a.startDate.localeCompare(b.startDate));
       for (const trip of trips) {
         const stored = await this.#o.itineraries.find(trip.ownerId, trip.id);
         if (!stored) continue;
