@@ -123,6 +123,12 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
     .filter((e) => e.code !== undefined && request.places[e.index]?.category !== 'restaurant')
     .map((e) => ({ placeId: e.placeId, name: e.name, reason: message(language, `dropped.${e.code!}`) }));
   const dayLength = Math.max(...context.days.map((d) => d.dayEnd - d.dayStart));
+  // Whether no day could take `minutes` more sightseeing within the group's daily energy: the place
+  // was left out for the travellers' pace, not for the schedule.
+  const paceFull = (minutes: number) =>
+    planned.visitMinutes.every(
+      (m, d) => m + minutes > dayVisitLimit(context.profile, d > 0 ? planned.visitMinutes[d - 1] : undefined),
+    );
   scored.visits.forEach((v, i) => {
     // Only what the traveller would miss: must-visit places, places of a stated interest, or top sights.
     const topSight =
@@ -136,7 +142,9 @@ export function planItinerary(request: PlanRequest, options: PlanOptions = {}): 
         ? 'dropped.too_far'
         : pinned.has(v.place.id)
           ? 'dropped.pin_did_not_fit'
-          : 'dropped.did_not_fit';
+          : paceFull(plannedVisitMinutes(v.place, context.profile))
+            ? 'dropped.pace_full'
+            : 'dropped.did_not_fit';
     dropped.push({ placeId: v.place.id, name: v.place.name, reason: message(language, reason) });
   });
   const notes: string[] = [];

@@ -160,3 +160,20 @@ describe('whole-trip distribution', () => {
     expect(kinds.filter((k) => k === 'teahouse' || k === 'cafe')).toHaveLength(1);
   });
 });
+
+describe('places left out for the group’s pace', () => {
+  it('say so, instead of "did not fit the schedule", when every day already holds the group’s sightseeing', () => {
+    const keen: PlanMember = { ...ADULT, preferences: ['museum'] };
+    const family = [keen, TODDLER];
+    const result = planItinerary(
+      makeRequest(makeTrip({ startDate: '2025-06-03', endDate: '2025-06-04', members: family }), [
+        ...sights(30, 900),
+        ...restaurants(8),
+      ]),
+    );
+    const reasons = result.dropped.map((d) => d.reason);
+    expect(reasons.some((r) => r.startsWith('Every day already holds as much sightseeing'))).toBe(true);
+    expect(reasons.some((r) => r.startsWith('Did not fit the schedule'))).toBe(false);
+    expect(result.violations).toEqual([]);
+  });
+});
