@@ -121,6 +121,16 @@ export class ItineraryWorker {
       step = 'storing';
       progress = 95;
       await lifecycle.progress(message.jobId, owner, step, progress);
+      // A newer job for the trip that completed while this one generated holds the newer plan: keep it.
+      const overtaken = await this.#newerJob(found.job, true);
+      if (overtaken) {
+        await lifecycle.fail(
+          message.jobId,
+          'superseded',
+          `A newer job for this trip replaced this one: /api/jobs/${overtaken}`,
+        );
+        return 'failed';
+      }
       const doc: ItineraryDocument = {
         ...generated,
         tripId: message.tripId,
@@ -227,12 +237,16 @@ export class ItineraryWorker {
       });
   }
 
-  /** A job for the same trip submitted after this one and not yet ended: this one is superseded. */
-  async #newerJob(job: Job): Promise<string | undefined> {
+  /**
+   * A job for the same trip submitted after this one that is still to run or has completed: this one
+   * is superseded. A completed newer job counts too, or a late delivery of an older job would store its
+   * older plan over the newer one; a newer job that failed does not, so this one still gives the trip a plan.
+   */
+  async #newerJob(job: Job, onlyCompleted = false): Promise<string | undefined> {
     const siblings = await this.#deps.jobs.listJobsOfTrip(job.tripId);
     return siblings.find(
       (other) =>
-        !TERMINAL.has(other.status) &&
+        (other.status === 'completed' || (!onlyCompleted && !TERMINAL.has(other.status))) &&
         (other.createdAt > job.createdAt || (other.createdAt === job.createdAt && other.jobId > job.jobId)),
     )?.jobId;
   }
