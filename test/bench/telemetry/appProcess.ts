@@ -1,24 +1,27 @@
 /**
  * The app side of `npm run bench:telemetry`, in a process of its own: the local host serving
- * `src/functions/places.ts`, with telemetry switched on and off between rounds on the parent's word.
- * Only the app runs here, as in production: the load generator and the sandbox upstream live in the
- * parent, so neither their work nor the context propagation OpenTelemetry turns on for every promise
- * in a process is charged to the app.
+ * `src/functions/places.ts`, with telemetry on, off or only an AsyncLocalStorage for the whole life of
+ * the process, as in production, where it is started once before the function files load. (Starting
+ * and stopping the SDK between rounds in one process made every ON round pay for a fresh SDK's JIT
+ * warm-up: its CPU per request fell from 436 to 210 µs over eight rounds.) The parent runs one
+ * process per side and alternates rounds between them, so the machine's drift hits every side alike.
+ * Only the app runs here: the load generator and the sandbox upstream live in the parent.
  *
- * Protocol (process IPC): this process says `{ listening }`, the parent sends `{ env }` once, then `{ side }` per round;
- * this process answers `{ url }` once started and `{ ready: true, spans }` after each switch (`spans`:
- * how many the previous ON round exported); `{ cpu }` asks for the CPU time it has used so far.
+ * Protocol (process IPC): this process says `{ listening }`, the parent sends `{ env, side }` once and
+ * this process answers `{ url }` once serving; `{ cpu }` asks for the CPU time it has used so far,
+ * `{ spans }` for how many spans it has exported (after a flush), `{ stop }` ends it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 
+import type { ExportResult } from '@opentelemetry/core';
 import { BatchLogRecordProcessor, InMemoryLogRecordExporter } from '@opentelemetry/sdk-logs';
 import {
   AggregationTemporality,
   InMemoryMetricExporter,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
 import { createLocalHost } from '../../../src/local/host/createLocalHost.js';
 import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
@@ -28,28 +31,50 @@ import { startTelemetry, type TelemetryHandle } from '../../../src/shared/teleme
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** `als`: no SDK, but an AsyncLocalStorage in use, as the SDK's context manager has one. */
-export type BenchSide = 'off' | 'als' | 'on';
-type Message = { env: Record<string, string> } | { side: BenchSide } | { cpu: true } | { stop: true };
+/**
+ * `off`: no SDK. `als`: no SDK, but an AsyncLocalStorage in use, as the SDK's context manager has one.
+ * `on`: telemetry as `npm start` runs it, the local host recording a SERVER span per invocation in
+ * this process. `worker`: telemetry as a Function App worker in Azure runs it: the Functions host (a
+ * process of its own there) records the request span, the worker joins its trace and records only
+ * its own spans (upstream calls, Redis, jobs).
+ */
+export type BenchSide = 'off' | 'als' | 'on' | 'worker';
+type Message =
+  { env: Record<string, string>; side: BenchSide } | { cpu: true } | { spans: true } | { stop: true };
 
 interface Running {
   handle: TelemetryHandle;
-  spans: InMemorySpanExporter;
+  spans: CountingSpanExporter;
   batch: BatchSpanProcessor;
 }
 
 /**
- * Telemetry as `npm start` runs it (invocation spans, undici instrumentation), exporting to memory
- * through batch processors, as the Azure Monitor distro does. New exporters each time: shutting the
- * SDK down also stops its exporters.
+ * The in-memory exporter, counting each batch and then letting it go, as an exporter that ships
+ * spans off the machine does. Kept, a round's thousands of spans would be garbage the app never makes
+ * in production, and collecting that growing heap would show up in the p99 as telemetry overhead.
  */
-async function telemetryOn(): Promise<Running> {
-  const spans = new InMemorySpanExporter();
+class CountingSpanExporter extends InMemorySpanExporter {
+  exported = 0;
+  override export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
+    super.export(spans, (result) => {
+      this.exported += this.getFinishedSpans().length;
+      this.reset();
+      done(result);
+    });
+  }
+}
+
+/**
+ * The app's telemetry (undici instrumentation, Functions hook; invocation spans on the local host),
+ * exporting to memory through batch processors, as the Azure Monitor distro does.
+ */
+async function telemetryOn(invocationSpans: boolean): Promise<Running> {
+  const spans = new CountingSpanExporter();
   const batch = new BatchSpanProcessor(spans);
   const metrics = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const handle = await startTelemetry({
     env: {},
-    invocationSpans: true,
+    invocationSpans,
     pipelines: {
       spanProcessors: [batch],
       metricReaders: [new PeriodicExportingMetricReader({ exporter: metrics, exportIntervalMillis: 60_000 })],
@@ -59,51 +84,51 @@ async function telemetryOn(): Promise<Running> {
   return { handle, spans, batch };
 }
 
-async function telemetryOff(running: Running): Promise<number> {
-  await running.batch.forceFlush();
-  const exported = running.spans.getFinishedSpans().length;
-  await running.handle.shutdown();
-  return exported;
-}
-
 let running: Running | undefined;
-let storage: AsyncLocalStorage<object> | undefined;
 let stopHost: (() => Promise<void>) | undefined;
 const send = (message: object) => process.send!(message);
+
+/**
+ * The host first (it installs the Functions core `@azure/functions` binds to), then telemetry before
+ * the function files load, as `npm start` orders them (`useTelemetry`).
+ */
+async function start(env: Record<string, string>, side: BenchSide): Promise<string> {
+  const app = await buildAppContext(env);
+  setAppContext(app);
+  const host = createLocalHost({
+    functionFiles: [path.join(ROOT, 'src/functions/places.ts')],
+    cwd: ROOT,
+    port: 0,
+    env,
+    logger: memoryHostLogger(),
+    printFunctions: false,
+    beforeLoad: [
+      async () => {
+        if (side === 'on' || side === 'worker') running = await telemetryOn(side === 'on');
+        // On Node 20 an AsyncLocalStorage in use runs a hook on every promise the process creates.
+        if (side === 'als') new AsyncLocalStorage().enterWith({});
+      },
+    ],
+  });
+  const { url } = await host.start();
+  stopHost = async () => {
+    await host.stop();
+    await app.close();
+    await running?.handle.shutdown();
+  };
+  return url;
+}
 
 process.on('message', (message: Message) => {
   void (async () => {
     if ('env' in message) {
-      const app = await buildAppContext(message.env);
-      setAppContext(app);
-      const host = createLocalHost({
-        functionFiles: [path.join(ROOT, 'src/functions/places.ts')],
-        cwd: ROOT,
-        port: 0,
-        env: message.env,
-        logger: memoryHostLogger(),
-        printFunctions: false,
-      });
-      const { url } = await host.start();
-      stopHost = async () => {
-        await host.stop();
-        await app.close();
-      };
-      send({ url });
-    } else if ('side' in message) {
-      const spans = running ? await telemetryOff(running) : 0;
-      storage?.disable();
-      storage = undefined;
-      running = message.side === 'on' ? await telemetryOn() : undefined;
-      if (message.side === 'als') {
-        // On Node 20 an AsyncLocalStorage in use runs a hook on every promise the process creates.
-        storage = new AsyncLocalStorage();
-        storage.enterWith({});
-      }
-      send({ ready: true, spans });
+      send({ url: await start(message.env, message.side) });
     } else if ('cpu' in message) {
       const { user, system } = process.cpuUsage();
       send({ cpuMs: (user + system) / 1000 });
+    } else if ('spans' in message) {
+      await running?.batch.forceFlush();
+      send({ spans: running?.spans.exported ?? 0 });
     } else {
       await stopHost?.();
       process.exit(0);
