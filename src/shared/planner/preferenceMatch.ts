@@ -149,10 +149,30 @@ function placeText(place: Place): string {
   return [place.name, ...place.categories].join(' ').toLowerCase();
 }
 
+const HANGUL = /[\uac00-\ud7a3]/;
+/** Particles that may follow a one-syllable Korean word (회를, 절에서, 회도), then no more Hangul. */
+const KOREAN_FOLLOWERS =
+  /^(?:을|를|이|가|은|는|도|과|와|랑|이랑|에|에서|으로|로|의|만|요|나|하고)?(?![\uac00-\ud7a3])/;
+
+/**
+ * Whether a stated preference says `trigger`. As `containsTerm`, except that a one-syllable Korean
+ * trigger (회 raw fish, 절 temple) must be a word of its own, bare or with a particle: Korean writes
+ * particles onto words, so a longer trigger is found as a substring, but 회 is not in 전시회
+ * (exhibition) or 회화 (painting), nor 절 in 절벽 (cliff) or 계절 (season).
+ */
+function saysTrigger(preference: string, trigger: string): boolean {
+  if (trigger.length !== 1 || !HANGUL.test(trigger)) return containsTerm(preference, trigger);
+  for (let from = preference.indexOf(trigger); from >= 0; from = preference.indexOf(trigger, from + 1)) {
+    const startsWord = from === 0 || !HANGUL.test(preference[from - 1]!);
+    if (startsWord && KOREAN_FOLLOWERS.test(preference.slice(from + 1))) return true;
+  }
+  return false;
+}
+
 /** The themes a stated preference names (empty when it names none). */
 function themesOf(preference: string): Theme[] {
   const wanted = preference.trim().toLowerCase();
-  return THEMES.filter((t) => t.triggers.some((trigger) => containsTerm(wanted, trigger)));
+  return THEMES.filter((t) => t.triggers.some((trigger) => saysTrigger(wanted, trigger)));
 }
 
 /**

@@ -59,6 +59,21 @@ describe('preferenceMatcher', () => {
       preferenceMatcher('karaoke').matches(makePlace({ category: 'activity', name: 'Karaoke Star' })),
     ).toBe(true);
   });
+
+  it('takes a one-syllable Korean word only as a word: 회 (raw fish) is not in 전시회 or 회화', () => {
+    const sashimi = makePlace({ category: 'restaurant', name: '바다횟집', categories: ['회'] });
+    const temple = makePlace({ category: 'culture', name: '조계사', categories: ['사찰'] });
+    const gallery = makePlace({ category: 'culture', name: '국립현대미술관', categories: ['미술관'] });
+    expect(preferenceMatcher('회').matches(sashimi)).toBe(true);
+    expect(preferenceMatcher('신선한 회를 먹고 싶어요').matches(sashimi)).toBe(true);
+    expect(preferenceMatcher('전시회').matches(sashimi)).toBe(false);
+    expect(preferenceMatcher('회화 작품').matches(sashimi)).toBe(false);
+    expect(preferenceMatcher('절에서 템플스테이').matches(temple)).toBe(true);
+    expect(preferenceMatcher('절벽 풍경').matches(temple)).toBe(false);
+    expect(preferenceMatcher('계절 꽃').matches(temple)).toBe(false);
+    // An exhibition lover still gets what the words say: no theme, so the place's own labels decide.
+    expect(preferenceMatcher('미술 전시회').matches(gallery)).toBe(true);
+  });
 });
 
 describe('scoreCandidates', () => {
