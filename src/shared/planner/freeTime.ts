@@ -71,6 +71,14 @@ export function markFreeTime(
   }
   return result.map((item, position) => ({
     ...item,
+    // The group's pause after a stop says what it is, as free time does ("Break (20 min): …").
+    ...(item.kind === 'rest' && !item.reason
+      ? {
+          reason: message(language, 'rest_break', {
+            minutes: parseHhmm(item.end) - parseHhmm(item.start),
+          }),
+        }
+      : {}),
     id: itemId(date, position, item.kind, item.placeId),
   }));
 }

@@ -18,6 +18,7 @@ export type MessageKey =
   | 'transit_for_long_legs'
   | 'free_time'
   | 'free_time_long'
+  | 'rest_break'
   | 'dropped.closed'
   | 'dropped.too_far'
   | 'dropped.did_not_fit'
@@ -57,6 +58,7 @@ const EN: Catalog = {
     'Longer hops are by public transport or taxi, so nobody walks more than {meters} m at a time.',
   free_time: 'Free time ({minutes} min): rest or look around nearby at your own pace.',
   free_time_long: 'Free time ({minutes} min): time to rest at your accommodation, or look around nearby.',
+  rest_break: 'Break ({minutes} min): a rest before going on, at an easy pace.',
   'dropped.closed': 'Closed on every day of the trip',
   'dropped.too_far': 'Too far from where you stay to fit in a day',
   'dropped.did_not_fit': 'Did not fit the schedule; other places matched you better',
@@ -98,6 +100,7 @@ const KO: Catalog = {
   transit_for_long_legs: '한 번에 {meters}m 넘게 걷지 않도록 먼 구간은 대중교통이나 택시로 이동합니다.',
   free_time: '자유 시간 ({minutes}분): 쉬거나 근처를 천천히 둘러보세요.',
   free_time_long: '자유 시간 ({minutes}분): 숙소에서 쉬거나 근처를 둘러보세요.',
+  rest_break: '휴식 ({minutes}분): 다음 일정 전에 잠시 쉬어 가세요.',
   'dropped.closed': '여행 기간 내내 휴무',
   'dropped.too_far': '숙소에서 너무 멀어 하루 일정에 넣을 수 없음',
   'dropped.did_not_fit': '일정에 맞지 않음 (더 잘 맞는 장소를 선택)',
@@ -139,6 +142,7 @@ const JA: Catalog = {
   transit_for_long_legs: '一度に{meters}m以上歩かないよう、長い区間は公共交通機関かタクシーで移動します。',
   free_time: '自由時間（{minutes}分）：休憩するか、近くをゆっくり散策してください。',
   free_time_long: '自由時間（{minutes}分）：宿で休むか、近くを散策してください。',
+  rest_break: '休憩（{minutes}分）：次へ向かう前にひと休みしましょう。',
   'dropped.closed': '旅行期間中はすべて休業日',
   'dropped.too_far': '宿泊先から遠く、1日の予定に入りません',
   'dropped.did_not_fit': '予定に収まりませんでした（より合う場所を優先）',

@@ -46,7 +46,7 @@ describe('free time', () => {
     const marked = markFreeTime('2025-06-03', items, 'ko');
     // The 25-minute wait before lunch stays as it is; the 3 h 40 min before dinner is free time.
     expect(marked).toHaveLength(items.length + 1);
-    const free = marked.filter((i) => i.kind === 'rest' && i.reason);
+    const free = marked.filter((i) => i.kind === 'rest' && i.reason?.startsWith('자유 시간'));
     expect(free).toEqual([
       expect.objectContaining({
         start: '13:40',
@@ -63,6 +63,23 @@ describe('free time', () => {
       expect(marked.find((i) => i.placeId === id)).toMatchObject({ start, end, kind });
     }
     expect(new Set(marked.map((i) => i.id)).size).toBe(marked.length);
+  });
+
+  it("says what the group's pause after a stop is, in the trip's language", () => {
+    const items = [
+      stop('visit', '09:00', '10:00', 'google:a'),
+      { id: 'x', kind: 'rest', start: '10:00', end: '10:20' } as ItineraryItem,
+      travel('10:20', '10:30'),
+      stop('visit', '10:30', '11:30', 'google:b'),
+    ];
+    const reasons = (['en', 'ko', 'ja'] as const).map(
+      (language) => markFreeTime('2025-06-03', items, language).find((i) => i.kind === 'rest')?.reason,
+    );
+    expect(reasons).toEqual([
+      'Break (20 min): a rest before going on, at an easy pace.',
+      '휴식 (20분): 다음 일정 전에 잠시 쉬어 가세요.',
+      '休憩（20分）：次へ向かう前にひと休みしましょう。',
+    ]);
   });
 
   it('starts a day whose first stop is late with free time', () => {
