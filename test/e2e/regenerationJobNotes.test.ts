@@ -143,4 +143,50 @@ describe('a new generation job keeps what the traveller added (local host + Azur
     expect(await blobs().inspect(blobName(leaving.id, leavingPhoto))).toBeUndefined();
     expect(await blobs().inspect(blobName(moving.id, movingPhoto))).toBeDefined();
   });
+
+  it('keeps the days the traveller locked and plans the others around them', async () => {
+    const trip = await client.createTrip();
+    await client.generate(trip);
+    const { itinerary: before, etag } = await client.read(trip);
+    expect(before.days.length).toBeGreaterThan(1);
+    const [first, second] = before.days;
+    const locked = await client.edit(trip, etag, [{ op: 'lockDay', date: second!.date }]);
+    expect(locked.status, await locked.clone().text()).toBe(200);
+    // Something for the new job to change on the unlocked day: a place the traveller now avoids.
+    const avoided = first!.items.find((i) => i.kind === 'visit')!.place!.id;
+    const tripRead = await local.call(USER, `/api/trips/${trip}`);
+    const avoid = await client.jsonCall(
+      `/api/trips/${trip}`,
+      'PATCH',
+      { avoid: { placeIds: [avoided] } },
+      { 'if-match': tripRead.headers.get('etag')! },
+    );
+    expect(avoid.status, await avoid.clone().text()).toBe(200);
+    const lockedDoc = (await client.read(trip)).itinerary;
+
+    await client.generate(trip);
+    const after = (await client.read(trip)).itinerary;
+
+    // The locked day is exactly as it was (items, ids, times) and still locked.
+    const kept = after.days.find((d) => d.date === second!.date)!;
+    expect(kept.locked).toBe(true);
+    expect(kept.items).toEqual(lockedDoc.days.find((d) => d.date === second!.date)!.items);
+    // The unlocked day was planned again: without the avoided place, and with none of the locked day's.
+    const replanned = after.days.find((d) => d.date === first!.date)!;
+    const placesOf = (items: typeof kept.items) => items.flatMap((i) => (i.place ? [i.place.id] : []));
+    expect(placesOf(replanned.items)).not.toContain(avoided);
+    expect(placesOf(replanned.items).filter((id) => placesOf(kept.items).includes(id))).toEqual([]);
+    expect(replanned.items.some((i) => i.kind === 'visit')).toBe(true);
+    // The job's plan replaced the document as any job's does: versioned, revision numbered on.
+    expect(after.revision).toBe((lockedDoc.revision ?? 0) + 1);
+    const versions = (await (await local.call(USER, `/api/trips/${trip}/itinerary/versions`)).json()) as {
+      versions: { revision: number; reason: string }[];
+    };
+    expect(versions.versions).toContainEqual(
+      expect.objectContaining({
+        revision: lockedDoc.revision ?? 0,
+        reason: expect.stringMatching(/^generation job/),
+      }),
+    );
+  });
 });

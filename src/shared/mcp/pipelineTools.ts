@@ -13,7 +13,8 @@ export const createItineraryJobTool = defineTool({
   title: 'Generate an itinerary',
   description:
     "Start generating the day-by-day itinerary of one of the caller's trips (created with POST /api/trips). Returns a jobId; " +
-    'poll get_job_status until status is completed, then call get_itinerary. Pass idempotencyKey to make retries safe.',
+    'poll get_job_status until status is completed, then call get_itinerary. Pass idempotencyKey to make retries safe. ' +
+    'A new job on a trip that has an itinerary replaces it (memos and photos carried over) but keeps the days the traveller locked.',
   input: z
     .object({
       tripId: idSchema.describe('The trip id.'),

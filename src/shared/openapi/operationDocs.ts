@@ -166,6 +166,8 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   createItineraryJob: {
     description:
       'Starts generating the itinerary in the background and answers 202 with the job and `Location: /api/jobs/{jobId}`. ' +
+      'On a trip that already has an itinerary, the new plan replaces it (kept as a version) with the memos and photos carried over; ' +
+      'days the traveller locked are kept as they are and the other days planned around them, as regenerate does. ' +
       'An `Idempotency-Key` makes a retried request return the same job.',
     responseExample: { jobId: '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f', status: 'queued' },
   },

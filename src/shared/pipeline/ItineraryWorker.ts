@@ -9,6 +9,7 @@ import { type Job, type JobMessage, jobMessageSchema, type JobStep, TERMINAL } f
 import type { JobLifecycle } from '../jobs/JobLifecycle.js';
 import type { JobStore } from '../jobs/JobStore.js';
 import type { Logger } from '../telemetry/Logger.js';
+import type { Trip } from '../trips/tripSchema.js';
 import type { TripStore } from '../trips/TripStore.js';
 import { carryOverMemos } from './carryOverMemos.js';
 import type { ItineraryGenerator } from './ItineraryGenerator.js';
@@ -108,16 +109,18 @@ export class ItineraryWorker {
     );
     try {
       const signal = delivery.signal ?? AbortSignal.timeout(4 * 60_000);
-      const generated = await this.#deps.generator.generate(
-        trip,
-        message.options,
-        async (nextStep, nextProgress) => {
-          step = nextStep;
-          progress = nextProgress;
-          await lifecycle.progress(message.jobId, owner, step, progress);
-        },
-        signal,
-      );
+      const report = async (nextStep: JobStep, nextProgress: number) => {
+        step = nextStep;
+        progress = nextProgress;
+        await lifecycle.progress(message.jobId, owner, step, progress);
+      };
+      const { generator } = this.#deps;
+      // Days the traveller locked are kept: the other days are planned around them (as regenerate does).
+      const plan =
+        existing && hasLockedDay(existing.doc, trip) && generator.planAroundLockedDays
+          ? await generator.planAroundLockedDays(trip, existing.doc, report, signal)
+          : undefined;
+      const generated = plan ? undefined : await generator.generate(trip, message.options, report, signal);
       step = 'storing';
       progress = 95;
       await lifecycle.progress(message.jobId, owner, step, progress);
@@ -131,13 +134,16 @@ export class ItineraryWorker {
         );
         return 'failed';
       }
-      const doc: ItineraryDocument = {
-        ...generated,
-        tripId: message.tripId,
-        jobId: message.jobId,
-        generatedAt: new Date().toISOString(),
-      };
-      await this.#storeAndComplete(message, owner, doc);
+      const stamp = { tripId: message.tripId, jobId: message.jobId, generatedAt: new Date().toISOString() };
+      await this.#storeAndComplete(message, owner, (current) => {
+        if (plan) {
+          // Deleted meanwhile (the trip check below discards the result then): the job's starting document.
+          const around = current ?? existing!.doc;
+          return { ...plan(around), ...stamp, revision: nextRevision(around) };
+        }
+        const doc: ItineraryDocument = { ...generated!, ...stamp };
+        return current ? carryOverMemos(doc, current) : doc;
+      });
       return 'completed';
     } catch (error) {
       return await this.#failed(message, owner, error, delivery);
@@ -192,16 +198,26 @@ export class ItineraryWorker {
     throw error;
   }
 
-  async #storeAndComplete(message: JobMessage, owner: string, doc: ItineraryDocument): Promise<void> {
+  /**
+   * Store what `build` makes of the current document (undefined when there is none) and complete the
+   * job. `build` runs again on the newer document when a write races this one, so memos and photos
+   * the user added, also meanwhile, are carried over (`base` is the document the winning write replaced).
+   */
+  async #storeAndComplete(
+    message: JobMessage,
+    owner: string,
+    build: (current: ItineraryDocument | undefined) => ItineraryDocument,
+  ): Promise<void> {
     const { itineraries, lifecycle } = this.#deps;
     const { ownerId, tripId, jobId } = message;
     const previous = await itineraries.find(ownerId, tripId);
-    // Memos and photos the user added, also meanwhile, are carried over (`base` is the document the
-    // write that won replaced); lost races are retried inside the store.
     let base = previous?.doc;
     const stored: StoredItinerary = previous
-      ? await itineraries.update(ownerId, tripId, (current) => carryOverMemos(doc, (base = current)))
-      : { doc, etag: await itineraries.put(ownerId, tripId, doc, null) };
+      ? await itineraries.update(ownerId, tripId, (current) => build((base = current)))
+      : await (async () => {
+          const doc = build(undefined);
+          return { doc, etag: await itineraries.put(ownerId, tripId, doc, null) };
+        })();
     if (!(await this.#trip(ownerId, tripId))) {
       // The trip was deleted while we generated: its delete may already have removed the itinerary, so
       // ours would resurrect it. Discard it; the job row went with the trip.
@@ -259,4 +275,14 @@ export class ItineraryWorker {
       throw error;
     }
   }
+}
+
+/** Whether `doc` has a locked day that is still a day of the trip. */
+function hasLockedDay(doc: ItineraryDocument, trip: Trip): boolean {
+  return doc.days.some((d) => d.locked && d.date >= trip.startDate && d.date <= trip.endDate);
+}
+
+/** The revision after `current`'s: versions are kept by revision, so none is ever reused. */
+function nextRevision(current: ItineraryDocument): number {
+  return (current.revision ?? 0) + 1;
 }

@@ -2,7 +2,9 @@ import type { PlaceRanker } from '../ai/PlaceRanker.js';
 import type { LatLng, Place } from '../domain/place.js';
 import type { MatrixCell, TravelMode } from '../domain/route.js';
 import { AppError } from '../errors/AppError.js';
+import { loadPlanningInputs } from '../itinerary/edit/PlanningInputs.js';
 import { planTripOf } from '../itinerary/edit/planTripOf.js';
+import { regeneratedDocument } from '../itinerary/edit/regeneratedDocument.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { JobOptions } from '../jobs/Job.js';
 import { estimateCell } from '../planner/estimateTravel.js';
@@ -13,7 +15,7 @@ import type { TravelMatrices } from '../planner/planTypes.js';
 import { tripDates } from '../planner/tripDates.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
-import type { ItineraryGenerator, ProgressReporter } from './ItineraryGenerator.js';
+import type { ItineraryGenerator, PlanAroundLockedDays, ProgressReporter } from './ItineraryGenerator.js';
 
 export interface PlannerItineraryGeneratorOptions {
   source: PlaceSource;
@@ -37,6 +39,23 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
 
   constructor(options: Readonly<PlannerItineraryGeneratorOptions>) {
     this.#o = options;
+  }
+
+  /**
+   * The days the traveller locked stay as they are; every other day is planned again from fresh
+   * candidates, as `POST …/itinerary/regenerate` does (stops with a memo or photo and must-visit
+   * places kept, no place of a locked day used twice). No LLM ranking on this path.
+   */
+  async planAroundLockedDays(
+    trip: Trip,
+    current: ItineraryDocument,
+    report: ProgressReporter,
+    signal: AbortSignal,
+  ): Promise<PlanAroundLockedDays> {
+    await report('gathering_places', 10);
+    const inputs = await loadPlanningInputs(this.#o.source, trip, current, trip.mustVisit ?? [], signal);
+    await report('planning', 50);
+    return (latest) => regeneratedDocument(inputs, trip, latest, {}).next;
   }
 
   async generate(

@@ -1,6 +1,6 @@
 import { context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
 
-import type { ItineraryGenerator } from '../pipeline/ItineraryGenerator.js';
+import type { ItineraryGenerator, ProgressReporter } from '../pipeline/ItineraryGenerator.js';
 import { instruments } from './instruments.js';
 import { INSTRUMENTATION_SCOPE } from './telemetryNames.js';
 
@@ -18,49 +18,59 @@ interface OpenStep {
  * also counts other work done meanwhile).
  */
 export function instrumentGenerator(generator: ItineraryGenerator): ItineraryGenerator {
+  const planAround = generator.planAroundLockedDays?.bind(generator);
   return {
-    async generate(trip, options, report, signal) {
-      const tracer = trace.getTracer(INSTRUMENTATION_SCOPE);
-      const metrics = instruments();
-      const parent = context.active();
-      const started = performance.now();
-      let open: OpenStep | undefined;
-      const close = (outcome: string) => {
-        if (!open) return;
-        const ms = performance.now() - open.started;
-        metrics.jobDuration.record(ms, { step: open.step, outcome });
-        if (open.step === 'planning') {
-          const cpu = process.cpuUsage(open.cpu);
-          metrics.plannerCpuTime.record((cpu.user + cpu.system) / 1000);
+    generate: (trip, options, report, signal) =>
+      measured(report, (measuredReport) => generator.generate(trip, options, measuredReport, signal)),
+    // A job on an itinerary with locked days gathers and plans here (its planning finishes at store time).
+    ...(planAround
+      ? {
+          planAroundLockedDays: (trip, current, report, signal) =>
+            measured(report, (measuredReport) => planAround(trip, current, measuredReport, signal)),
         }
-        if (outcome !== 'ok') open.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
-        open.span.end();
-        open = undefined;
-      };
-      let outcome = 'ok';
-      try {
-        return await generator.generate(
-          trip,
-          options,
-          async (step, progress) => {
-            close('ok');
-            open = {
-              step,
-              span: tracer.startSpan(`job ${step}`, {}, parent),
-              started: performance.now(),
-              cpu: process.cpuUsage(),
-            };
-            await report(step, progress);
-          },
-          signal,
-        );
-      } catch (error) {
-        outcome = (error as { code?: string })?.code ?? 'error';
-        throw error;
-      } finally {
-        close(outcome);
-        metrics.generationTime.record(performance.now() - started, { outcome });
-      }
-    },
+      : {}),
   };
+}
+
+/** Run one generation with its steps measured: `run` reports its steps through the reporter it is given. */
+async function measured<T>(
+  report: ProgressReporter,
+  run: (report: ProgressReporter) => Promise<T>,
+): Promise<T> {
+  const tracer = trace.getTracer(INSTRUMENTATION_SCOPE);
+  const metrics = instruments();
+  const parent = context.active();
+  const started = performance.now();
+  let open: OpenStep | undefined;
+  const close = (outcome: string) => {
+    if (!open) return;
+    const ms = performance.now() - open.started;
+    metrics.jobDuration.record(ms, { step: open.step, outcome });
+    if (open.step === 'planning') {
+      const cpu = process.cpuUsage(open.cpu);
+      metrics.plannerCpuTime.record((cpu.user + cpu.system) / 1000);
+    }
+    if (outcome !== 'ok') open.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+    open.span.end();
+    open = undefined;
+  };
+  let outcome = 'ok';
+  try {
+    return await run(async (step, progress) => {
+      close('ok');
+      open = {
+        step,
+        span: tracer.startSpan(`job ${step}`, {}, parent),
+        started: performance.now(),
+        cpu: process.cpuUsage(),
+      };
+      await report(step, progress);
+    });
+  } catch (error) {
+    outcome = (error as { code?: string })?.code ?? 'error';
+    throw error;
+  } finally {
+    close(outcome);
+    metrics.generationTime.record(performance.now() - started, { outcome });
+  }
 }
