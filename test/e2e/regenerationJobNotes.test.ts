@@ -133,6 +133,15 @@ describe('a new generation job keeps what the traveller added (local host + Azur
       expect(Buffer.from(await read.arrayBuffer())).toEqual(PNG);
     }
 
+    // Dismissing the note is refused while it has photos: they are deleted one by one, not with a memo.
+    const withPhoto = await client.edit(tripId, (await client.read(tripId)).etag, [
+      { op: 'dismissNote', itemId: leaving.id },
+    ]);
+    expect(withPhoto.status).toBe(409);
+    expect(await withPhoto.json()).toMatchObject({
+      errors: [{ path: 'body.operations[0].itemId' }],
+    });
+
     // The detached photo is still the traveller's to delete, record and blob: nothing lingers.
     const deleted = await local.call(
       USER,
@@ -142,6 +151,19 @@ describe('a new generation job keeps what the traveller added (local host + Azur
     expect(deleted.status).toBe(204);
     expect(await blobs().inspect(blobName(leaving.id, leavingPhoto))).toBeUndefined();
     expect(await blobs().inspect(blobName(moving.id, movingPhoto))).toBeDefined();
+
+    // Read and dealt with, the note can be dismissed: gone with its warning, nothing else changed.
+    const { itinerary: beforeDismiss, etag } = await client.read(tripId);
+    const unknown = await client.edit(tripId, etag, [{ op: 'dismissNote', itemId: 'no-such-item' }]);
+    expect(unknown.status).toBe(404);
+    const dismissed = await client.edit(tripId, etag, [{ op: 'dismissNote', itemId: leaving.id }]);
+    expect(dismissed.status, await dismissed.clone().text()).toBe(200);
+    const cleared = (await client.read(tripId)).itinerary;
+    expect(cleared.detachedNotes ?? []).not.toContainEqual(expect.objectContaining({ itemId: leaving.id }));
+    expect(cleared.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'note_detached', itemId: leaving.id }),
+    );
+    expect(cleared.days).toEqual(beforeDismiss.days);
   });
 
   it('keeps the days the traveller locked and plans the others around them', async () => {

@@ -79,12 +79,15 @@ export class ItineraryEditor {
     const warnings = [...check.hard, ...check.soft]
       .map(violationWarning)
       .concat(detached.map(detachedWarning));
-    const next: ItineraryDocument = {
-      ...current.doc,
-      days,
-      ...withDetached(current.doc, detached),
-      warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
-    };
+    const next: ItineraryDocument = dismissNotes(
+      {
+        ...current.doc,
+        days,
+        ...withDetached(current.doc, detached),
+        warnings: [...current.doc.warnings.filter((w) => !w.date || !state.touched.has(w.date)), ...warnings],
+      },
+      request,
+    );
     const saved = await this.commit(ownerId, tripId, current, next, describe(request));
     return { ...saved, warnings };
   }
@@ -221,6 +224,39 @@ function refused(violations: readonly Violation[]): AppError {
       message: `${v.kind}: ${v.message}`,
     })),
   });
+}
+
+/**
+ * Drop the detached notes the traveller dismissed (`dismissNote`), with their `note_detached`
+ * warnings. Refuses with 404 a note that is not there and with 409 one that still has photos: those
+ * are deleted one by one (their blobs with them), never as a side effect of dismissing a memo.
+ */
+function dismissNotes(doc: ItineraryDocument, request: EditRequest): ItineraryDocument {
+  const dismissed = new Set<string>();
+  request.operations.forEach((op, index) => {
+    if (op.op !== 'dismissNote') return;
+    const notes = (doc.detachedNotes ?? []).filter((n) => n.itemId === op.itemId);
+    const path = `body.operations[${index}].itemId`;
+    if (notes.length === 0)
+      throw new AppError('not_found', 'No such note', {
+        detail: `No detached note has itemId ${op.itemId}`,
+        errors: [{ path, message: 'not in detachedNotes' }],
+      });
+    if (notes.some((n) => n.attachments?.length))
+      throw new AppError('conflict', 'Note has photos', {
+        detail: `The note on ${op.itemId} still has photos: delete them first (DELETE …/items/${op.itemId}/attachments/{attachmentId})`,
+        errors: [{ path, message: 'the note still has photos' }],
+      });
+    dismissed.add(op.itemId);
+  });
+  if (dismissed.size === 0) return doc;
+  const { detachedNotes: _notes, ...rest } = doc;
+  const kept = (doc.detachedNotes ?? []).filter((n) => !dismissed.has(n.itemId));
+  return {
+    ...rest,
+    ...(kept.length > 0 ? { detachedNotes: kept } : {}),
+    warnings: doc.warnings.filter((w) => w.code !== 'note_detached' || !dismissed.has(w.itemId ?? '')),
+  };
 }
 
 function describe(request: EditRequest): string {

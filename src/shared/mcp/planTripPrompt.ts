@@ -25,7 +25,7 @@ function planTripText(args: Record<string, string>): string {
     '2. create_trip with the dates, daily hours, accommodation, transport and every traveller (age, mobility, preferences).',
     '   Put places they insist on in mustVisit (ids from search_places) and what to skip in avoid.',
     '3. create_itinerary_job, then get_job_status until completed, then get_itinerary (or read the resource tripgen://trips/{tripId}/itinerary).',
-    '4. Show the plan day by day. Adjust with edit_itinerary (remove, move, swap, setDuration, add, replace, lockDay),',
+    '4. Show the plan day by day. Adjust with edit_itinerary (remove, move, swap, setDuration, add, replace, lockDay, dismissNote),',
     '   get_alternatives for "something else here", and regenerate_itinerary for a day or with a variation for a different plan.',
     '5. If an edit is refused (conflict), explain the reason (opening hours, day too long, travel) and offer alternatives.',
   ].join('\n');

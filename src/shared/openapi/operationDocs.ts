@@ -98,7 +98,7 @@ export const OPERATION_DOCS: Readonly<Record<string, OperationDoc>> = {
   },
   editItinerary: {
     description:
-      "Applies one or more edits to the itinerary in order: `remove`, `move` (to another position or day), `swap`, `setDuration`, `add` (a place by id), `replace` (an item by another place) and `lockDay`. Every affected day is re-timed by the planner and checked against opening hours, meals, travel legs and the day's bounds. An edit that breaks them answers 409 with one error per problem, unless `force` is set, in which case it is applied with warnings. Memos and photos stay with their items. Requires `If-Match` with the itinerary's ETag.",
+      "Applies one or more edits to the itinerary in order: `remove`, `move` (to another position or day), `swap`, `setDuration`, `add` (a place by id), `replace` (an item by another place), `lockDay` and `dismissNote` (a note in `detachedNotes` the traveller has dealt with). Every affected day is re-timed by the planner and checked against opening hours, meals, travel legs and the day's bounds. An edit that breaks them answers 409 with one error per problem, unless `force` is set, in which case it is applied with warnings. Memos and photos stay with their items. Requires `If-Match` with the itinerary's ETag.",
   },
   regenerateItinerary: {
     description:

@@ -67,6 +67,9 @@ export function applyEdit(
     case 'lockDay':
       dayOf(state, op.date, true).locked = op.locked;
       return;
+    case 'dismissNote':
+      // A detached note is not on any day: the editor drops it from the document (`dismissNotes`).
+      return;
   }
 }
 

@@ -45,6 +45,14 @@ export const editOperationSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('replace'), itemId: itemIdSchema, placeId: placeIdSchema }).strict(),
   z.object({ op: z.literal('lockDay'), date: dateSchema, locked: z.boolean().default(true) }).strict(),
+  z
+    .object({
+      op: z.literal('dismissNote'),
+      itemId: itemIdSchema.describe(
+        'The itemId of a note in detachedNotes (its memo is dropped; delete its photos first).',
+      ),
+    })
+    .strict(),
 ]);
 export type EditOperation = z.output<typeof editOperationSchema>;
 
