@@ -49,6 +49,8 @@ const KID_FRIENDLY_TERMS = [
   '놀이공원',
   '키즈',
   '어린이',
+  'teddy bear',
+  '테디베어',
 ];
 
 function text(place: Place): string {

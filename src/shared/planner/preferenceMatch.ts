@@ -13,6 +13,11 @@ interface Theme {
   readonly keywords: readonly string[];
   /** What to search for: Korean (Kakao) and English (Google). */
   readonly search?: { readonly ko: readonly string[]; readonly en: readonly string[] };
+  /**
+   * Name words that show the theme whatever the place's kind: a museum named for children or
+   * teddy bears is for the family that asked for "kids", though most museums are not.
+   */
+  readonly anyKindKeywords?: readonly string[];
 }
 
 const theme = (
@@ -95,13 +100,16 @@ const THEMES: readonly Theme[] = [
     'cafe,coffee,카페',
     { ko: '카페', en: 'cafe' },
   ),
-  theme(
-    'kids,children,family,아이,어린이,가족,子供,子ども,家族',
-    'zoo,aquarium,theme_park',
-    [],
-    'playground,키즈',
-    { ko: '아쿠아리움|동물원|테마파크', en: 'aquarium|zoo|amusement park' },
-  ),
+  {
+    ...theme(
+      'kids,children,family,아이,어린이,가족,子供,子ども,家族',
+      'zoo,aquarium,theme_park',
+      [],
+      'playground,키즈',
+      { ko: '아쿠아리움|동물원|테마파크', en: 'aquarium|zoo|amusement park' },
+    ),
+    anyKindKeywords: ['children', 'kids', '어린이', '키즈', 'teddy bear', '테디베어', 'こども'],
+  },
   theme('zoo,aquarium,동물원,아쿠아리움,水族館,動物園', 'zoo,aquarium', [], '', {
     ko: '아쿠아리움|동물원',
     en: 'aquarium|zoo',
@@ -195,7 +203,8 @@ export function preferenceMatcher(preference: string): PreferenceMatcher {
         (t) =>
           (kind !== undefined && t.kinds.includes(kind)) ||
           t.categories.includes(place.category) ||
-          (kind === undefined && t.keywords.some((keyword) => containsTerm(placeText(place), keyword))),
+          (kind === undefined && t.keywords.some((keyword) => containsTerm(placeText(place), keyword))) ||
+          (t.anyKindKeywords?.some((keyword) => containsTerm(placeText(place), keyword)) ?? false),
       );
     },
   };

@@ -71,6 +71,11 @@ describe('preferenceMatcher', () => {
     expect(preferenceMatcher('절에서 템플스테이').matches(temple)).toBe(true);
     expect(preferenceMatcher('절벽 풍경').matches(temple)).toBe(false);
     expect(preferenceMatcher('계절 꽃').matches(temple)).toBe(false);
+    // Children's places are found by name whatever their kind; a museum as such is not one.
+    const teddy = makePlace({ category: 'culture', name: '테디베어뮤지엄 제주', categories: ['박물관'] });
+    const national = makePlace({ category: 'culture', name: '국립제주박물관', categories: ['박물관'] });
+    expect(preferenceMatcher('아이').matches(teddy)).toBe(true);
+    expect(preferenceMatcher('아이').matches(national)).toBe(false);
     // An exhibition lover still gets what the words say: no theme, so the place's own labels decide.
     expect(preferenceMatcher('미술 전시회').matches(gallery)).toBe(true);
   });
