@@ -5,6 +5,7 @@ import { localizeItinerary } from '../i18n/localizeItinerary.js';
 import { jobOptionsSchema, toJobView } from '../jobs/Job.js';
 import { itinerarySchema, jobViewSchema } from '../openapi/responseSchemas.js';
 import { defineTool } from './McpTool.js';
+import { renderItinerary } from './renderItinerary.js';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a valid id');
 
@@ -73,17 +74,7 @@ export const getItineraryTool = defineTool({
     const language = args.language ?? (await app.trips.get(principal.userId, args.tripId)).trip.language;
     return localizeItinerary(app.localizer, view, language, signal);
   },
-  render: (it) =>
-    it.days
-      .map(
-        (d) =>
-          `${d.date}\n` +
-          d.items
-            .filter((i) => i.kind !== 'travel')
-            .map((i) => `  ${i.start}–${i.end} ${i.kind === 'meal' ? '🍽 ' : ''}${i.place?.name ?? i.kind}`)
-            .join('\n'),
-      )
-      .join('\n'),
+  render: renderItinerary,
 });
 
 export const PIPELINE_TOOLS = [createItineraryJobTool, getJobStatusTool, getItineraryTool];
