@@ -8,8 +8,8 @@ type Itinerary = import('zod').infer<typeof itinerarySchema>;
 
 describe('get_itinerary as text', () => {
   it('lists stops with the ids edit_itinerary takes, breaks with their notes, and what needs attention', () => {
-    const tower = makePlace({ id: 'kakao:1', name: 'N Seoul Tower' });
-    const noodles = makePlace({ id: 'kakao:2', name: 'Myeongdong Kyoja' });
+    const tower = makePlace({ id: 'kakao:1', name: 'N Seoul Tower', category: 'attraction' });
+    const noodles = makePlace({ id: 'kakao:2', name: 'Myeongdong Kyoja', category: 'restaurant' });
     const itinerary: Itinerary = {
       tripId: 't1',
       generatedAt: '2026-11-30T00:00:00Z',
