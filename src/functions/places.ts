@@ -2,7 +2,7 @@ import { app } from '@azure/functions';
 
 import { parseOrThrow } from '../shared/errors/validationError.js';
 import { authenticated } from '../shared/http/httpHandler.js';
-import { readJsonBody, readQuery } from '../shared/http/readJsonBody.js';
+import { readJsonBody, readQuery, readQueryOnce } from '../shared/http/readJsonBody.js';
 import { json } from '../shared/http/responses.js';
 import { SerializationMemo } from '../shared/http/SerializationMemo.js';
 import { SerializedJson } from '../shared/http/SerializedJson.js';
@@ -24,7 +24,7 @@ app.http('places-search', {
   route: 'places/search',
   authLevel: 'anonymous',
   handler: authenticated(async (request, { app: ctx, signal }) => {
-    const params = readQuery(request, placeSearchParamsSchema);
+    const params = readQueryOnce(request, placeSearchParamsSchema);
     const result = await ctx.places.search.search(params, signal);
     const { provider, page, hasMore, cache } = result;
     // A page already localized and serialized for this language is served as it is, without asking

@@ -39,6 +39,8 @@ export class PlaceSearchService {
   readonly #cache: TieredCache;
   readonly #recorder?: SearchRecorder;
   readonly #onFetched?: (places: readonly Place[]) => Promise<void>;
+  /** Cache keys of frozen (reused) parameter objects, by provider and page. */
+  readonly #keys = new WeakMap<PlaceSearchParams, Map<string, string>>();
 
   constructor(options: Readonly<PlaceSearchServiceOptions>) {
     this.#providers = options.providers;
@@ -96,6 +98,20 @@ export class PlaceSearchService {
 
   /** The cache key of one page, as the warmer needs it. */
   keyFor(provider: Provider, params: PlaceSearchParams, page: number): string {
+    // Parsed queries are reused (frozen) across requests for the same URL: their keys are remembered.
+    const memo = Object.isFrozen(params) ? this.#keys.get(params) : undefined;
+    const variant = `${provider} ${page}`;
+    const known = memo?.get(variant);
+    if (known) return known;
+    const key = this.#key(provider, params, page);
+    if (Object.isFrozen(params)) {
+      if (memo) memo.set(variant, key);
+      else this.#keys.set(params, new Map([[variant, key]]));
+    }
+    return key;
+  }
+
+  #key(provider: Provider, params: PlaceSearchParams, page: number): string {
     const { provider: _p, page: _page, language, ...rest } = params;
     // A provider that answers in one language whatever is asked: one entry serves every language.
     const localized = this.#providers.find((p) => p.name === provider)?.localized ?? true;
