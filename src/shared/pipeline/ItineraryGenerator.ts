@@ -1,3 +1,4 @@
+import { AppError } from '../errors/AppError.js';
 import type { ItineraryDocument } from '../itinerary/ItineraryDocument.js';
 import type { JobOptions, JobStep } from '../jobs/Job.js';
 import type { Trip } from '../trips/tripSchema.js';
@@ -26,4 +27,12 @@ export interface ItineraryGenerator {
     report: ProgressReporter,
     signal: AbortSignal,
   ): Promise<PlanAroundLockedDays>;
+}
+
+/** Transient: the itinerary changed under the job in a way its plan cannot take in; retried afresh. */
+export function plannedAroundTooLate(): AppError {
+  return new AppError('conflict', 'Itinerary changed during generation', {
+    detail: 'A day was locked, or a place added, while the job ran; planning again',
+    transient: true,
+  });
 }

@@ -12,7 +12,7 @@ import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
 import type { TripStore } from '../trips/TripStore.js';
 import { carryOverMemos } from './carryOverMemos.js';
-import type { ItineraryGenerator } from './ItineraryGenerator.js';
+import { type ItineraryGenerator, plannedAroundTooLate } from './ItineraryGenerator.js';
 
 export interface ItineraryWorkerDeps {
   trips: TripStore;
@@ -141,6 +141,8 @@ export class ItineraryWorker {
           const around = current ?? existing!.doc;
           return { ...plan(around), ...stamp, revision: nextRevision(around) };
         }
+        // A day locked while this job generated must not be planned over: the next delivery plans around it.
+        if (current && hasLockedDay(current, trip)) throw plannedAroundTooLate();
         const doc: ItineraryDocument = { ...generated!, ...stamp };
         return current ? carryOverMemos(doc, current) : doc;
       });

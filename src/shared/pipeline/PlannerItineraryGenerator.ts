@@ -15,7 +15,12 @@ import type { TravelMatrices } from '../planner/planTypes.js';
 import { tripDates } from '../planner/tripDates.js';
 import type { Logger } from '../telemetry/Logger.js';
 import type { Trip } from '../trips/tripSchema.js';
-import type { ItineraryGenerator, PlanAroundLockedDays, ProgressReporter } from './ItineraryGenerator.js';
+import {
+  type ItineraryGenerator,
+  type PlanAroundLockedDays,
+  plannedAroundTooLate,
+  type ProgressReporter,
+} from './ItineraryGenerator.js';
 
 export interface PlannerItineraryGeneratorOptions {
   source: PlaceSource;
@@ -55,7 +60,14 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
     await report('gathering_places', 10);
     const inputs = await loadPlanningInputs(this.#o.source, trip, current, trip.mustVisit ?? [], signal);
     await report('planning', 50);
-    return (latest) => regeneratedDocument(inputs, trip, latest, {}).next;
+    return (latest) => {
+      // A place the traveller added while the job gathered is not among its inputs: gather again.
+      const unknown = latest.days.some((d) =>
+        d.items.some((i) => i.place && !inputs.placeById.has(i.place.id)),
+      );
+      if (unknown) throw plannedAroundTooLate();
+      return regeneratedDocument(inputs, trip, latest, {}).next;
+    };
   }
 
   async generate(

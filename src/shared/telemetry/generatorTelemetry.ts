@@ -22,11 +22,29 @@ export function instrumentGenerator(generator: ItineraryGenerator): ItineraryGen
   return {
     generate: (trip, options, report, signal) =>
       measured(report, (measuredReport) => generator.generate(trip, options, measuredReport, signal)),
-    // A job on an itinerary with locked days gathers and plans here (its planning finishes at store time).
+    // A job on an itinerary with locked days gathers here and plans when it stores: both are measured.
     ...(planAround
       ? {
-          planAroundLockedDays: (trip, current, report, signal) =>
-            measured(report, (measuredReport) => planAround(trip, current, measuredReport, signal)),
+          planAroundLockedDays: async (trip, current, report, signal) => {
+            const plan = await measured(report, (measuredReport) =>
+              planAround(trip, current, measuredReport, signal),
+            );
+            return (latest) => {
+              const started = performance.now();
+              const cpu = process.cpuUsage();
+              let outcome = 'ok';
+              try {
+                return plan(latest);
+              } catch (error) {
+                outcome = (error as { code?: string })?.code ?? 'error';
+                throw error;
+              } finally {
+                const used = process.cpuUsage(cpu);
+                instruments().plannerCpuTime.record((used.user + used.system) / 1000);
+                instruments().jobDuration.record(performance.now() - started, { step: 'planning', outcome });
+              }
+            };
+          },
         }
       : {}),
   };

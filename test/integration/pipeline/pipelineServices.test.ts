@@ -1,28 +1,48 @@
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { AppContext } from '../../../src/shared/app/AppContext.js';
 import { AppError } from '../../../src/shared/errors/AppError.js';
-import type { ItineraryGenerator } from '../../../src/shared/pipeline/ItineraryGenerator.js';
+import type {
+  ItineraryGenerator,
+  PlanAroundLockedDays,
+} from '../../../src/shared/pipeline/ItineraryGenerator.js';
 import type { JobQueue } from '../../../src/shared/queue/JobQueue.js';
 import { tripInputSchema } from '../../../src/shared/trips/tripSchema.js';
+import type { TestAppContext } from '../../support/buildTestApp.js';
 import { sampleTrip, testApp } from '../../support/testApp.js';
 
 /** Deterministic generator; behaviour switchable per test. */
 class FakeGenerator implements ItineraryGenerator {
   calls = 0;
+  plannedAround = 0;
   failWith?: Error;
+  /** Runs while the job generates (after the worker read the itinerary it starts from). */
+  during?: () => Promise<void>;
   async generate(_trip: unknown, _options: unknown, report: (s: 'planning', p: number) => Promise<void>) {
     this.calls++;
     await report('planning', 50);
+    await this.during?.();
     if (this.failWith) throw this.failWith;
     return {
       days: [
         { date: '2026-12-10', items: [{ id: 'd1-1', kind: 'visit' as const, start: '10:00', end: '11:00' }] },
+        { date: '2026-12-11', items: [{ id: 'd2-1', kind: 'visit' as const, start: '10:00', end: '11:00' }] },
       ],
       warnings: [],
       dropped: [],
     };
+  }
+  /** Keeps locked days, marks every other day as planned again. */
+  async planAroundLockedDays(): Promise<PlanAroundLockedDays> {
+    this.plannedAround++;
+    return (latest) => ({
+      ...latest,
+      days: latest.days.map((d) =>
+        d.locked
+          ? d
+          : { ...d, items: [{ id: `${d.date}-new`, kind: 'visit', start: '13:00', end: '14:00' }] },
+      ),
+    });
   }
 }
 
@@ -31,7 +51,7 @@ const input = tripInputSchema.parse(sampleTrip());
 describe('trips, jobs and the worker on Azurite', () => {
   const generator = new FakeGenerator();
   let crashAfterStore = 0;
-  let app: AppContext;
+  let app: TestAppContext;
 
   beforeAll(async () => {
     ({ app } = await testApp(
@@ -156,6 +176,51 @@ describe('trips, jobs and the worker on Azurite', () => {
       error: { code: 'dead_lettered' },
     });
     expect((await poison.peekMessages()).peekedMessageItems).toHaveLength(1);
+  });
+
+  it('a day locked while a job generates is not planned over: the job retries and plans around it', async () => {
+    const { trip } = await app.trips.create('gina', input);
+    const first = await app.jobs.submit('gina', trip.id, { useLlm: false });
+    const run = (jobId: string, deliveryCount: number) =>
+      app.worker.process(
+        { jobId, tripId: trip.id, ownerId: 'gina', options: { useLlm: false } },
+        { deliveryCount, maxDeliveries: 5 },
+      );
+    expect(await run(first.job.jobId, 1)).toBe('completed');
+
+    const second = await app.jobs.submit('gina', trip.id, { useLlm: false });
+    const lock = () =>
+      app.itineraryStore.update('gina', trip.id, (doc) => ({
+        ...doc,
+        days: doc.days.map((d) => (d.date === '2026-12-11' ? { ...d, locked: true } : d)),
+      }));
+    generator.during = async () => {
+      generator.during = undefined;
+      await lock();
+    };
+    await expect(run(second.job.jobId, 1)).rejects.toMatchObject({ code: 'conflict', transient: true });
+    const kept = await app.itineraries.get('gina', trip.id);
+    expect(kept.doc.jobId).toBe(first.job.jobId);
+    expect(kept.doc.days.find((d) => d.date === '2026-12-11')).toMatchObject({ locked: true });
+
+    // The redelivery starts from the locked day and plans only the other one.
+    const around = generator.plannedAround;
+    expect(await run(second.job.jobId, 2)).toBe('completed');
+    expect(generator.plannedAround).toBe(around + 1);
+    const stored = (await app.itineraries.get('gina', trip.id)).doc;
+    expect(stored.jobId).toBe(second.job.jobId);
+    expect(stored.days).toEqual([
+      expect.objectContaining({
+        date: '2026-12-10',
+        items: [expect.objectContaining({ id: '2026-12-10-new' })],
+      }),
+      expect.objectContaining({
+        date: '2026-12-11',
+        locked: true,
+        items: [expect.objectContaining({ id: 'd2-1' })],
+      }),
+    ]);
+    expect(stored.revision).toBe((kept.doc.revision ?? 0) + 1);
   });
 
   it('deleting a trip deletes its jobs and itinerary', async () => {
