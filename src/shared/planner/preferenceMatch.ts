@@ -78,10 +78,16 @@ const THEMES: readonly Theme[] = [
   ),
   theme('waterfall,폭포,滝', 'waterfall', [], '폭포,waterfall', { ko: '폭포', en: 'waterfall' }),
   theme('food,eat,cuisine,restaurant,gourmet,맛집,음식,미식,グルメ,食べ', '', ['restaurant']),
-  theme('seafood,sushi,해산물,해물,회,초밥,海鮮,寿司,刺身', 'seafood,sushi', [], '', {
-    ko: '해물',
-    en: 'seafood',
-  }),
+  theme(
+    'seafood,sushi,해산물,해물,회,물회,생선회,활어회,모둠회,횟집,회덮밥,초밥,海鮮,寿司,刺身',
+    'seafood,sushi',
+    [],
+    '',
+    {
+      ko: '해물',
+      en: 'seafood',
+    },
+  ),
   theme('ramen,라멘,ラーメン,つけ麺', 'ramen', [], 'ramen,라멘', { ko: '라멘', en: 'ramen' }),
   theme('noodle,국수,냉면,麺,そば,うどん', 'noodles,ramen', [], '', { ko: '국수', en: 'noodles' }),
   theme('market,시장,市場,マーケット', 'market', [], 'market,시장', { ko: '시장', en: 'market' }),
@@ -158,9 +164,12 @@ function placeText(place: Place): string {
 }
 
 const HANGUL = /[\uac00-\ud7a3]/;
-/** Particles that may follow a one-syllable Korean word (회를, 절에서, 회도), then no more Hangul. */
+/**
+ * Particles that may follow a one-syllable Korean word (회를, 절에서, 회도), then no more Hangul. Not 의:
+ * 회의 is a meeting. Dishes named with 회 (물회, 생선회, 횟집) are triggers of their own.
+ */
 const KOREAN_FOLLOWERS =
-  /^(?:을|를|이|가|은|는|도|과|와|랑|이랑|에|에서|으로|로|의|만|요|나|하고)?(?![\uac00-\ud7a3])/;
+  /^(?:을|를|이|가|은|는|도|과|와|랑|이랑|에|에서|으로|로|만|요|나|하고)?(?![\uac00-\ud7a3])/;
 
 /**
  * Whether a stated preference says `trigger`. As `containsTerm`, except that a one-syllable Korean
@@ -176,6 +185,22 @@ function saysTrigger(preference: string, trigger: string): boolean {
   }
   return false;
 }
+
+/** Categories of places one visits (not restaurants, cafes, shops or lodging). */
+const VISIT_CATEGORIES: ReadonlySet<PlaceCategory> = new Set(['attraction', 'culture', 'nature', 'activity']);
+/** Places named for children that are not an outing: daycare, hospitals, dentists. */
+const NOT_AN_OUTING = [
+  '어린이집',
+  '병원',
+  '치과',
+  '의원',
+  'hospital',
+  'clinic',
+  'dental',
+  'daycare',
+  'nursery',
+];
+const containsAny = (text: string, terms: readonly string[]) => terms.some((t) => containsTerm(text, t));
 
 /** The themes a stated preference names (empty when it names none). */
 function themesOf(preference: string): Theme[] {
@@ -204,7 +229,9 @@ export function preferenceMatcher(preference: string): PreferenceMatcher {
           (kind !== undefined && t.kinds.includes(kind)) ||
           t.categories.includes(place.category) ||
           (kind === undefined && t.keywords.some((keyword) => containsTerm(placeText(place), keyword))) ||
-          (t.anyKindKeywords?.some((keyword) => containsTerm(placeText(place), keyword)) ?? false),
+          (VISIT_CATEGORIES.has(place.category) &&
+            !containsAny(placeText(place), NOT_AN_OUTING) &&
+            (t.anyKindKeywords?.some((keyword) => containsTerm(placeText(place), keyword)) ?? false)),
       );
     },
   };

@@ -76,9 +76,9 @@ describe('free time', () => {
       (language) => markFreeTime('2025-06-03', items, language).find((i) => i.kind === 'rest')?.reason,
     );
     expect(reasons).toEqual([
-      'Break (20 min): a rest before going on, at an easy pace.',
-      '휴식 (20분): 다음 일정 전에 잠시 쉬어 가세요.',
-      '休憩（20分）：次へ向かう前にひと休みしましょう。',
+      'Break (20 min): time to sit down and rest, at an easy pace.',
+      '휴식 (20분): 편한 속도로 잠시 앉아 쉬어 가세요.',
+      '休憩（20分）：腰を下ろして、ゆっくりひと休みしましょう。',
     ]);
   });
 

@@ -68,6 +68,9 @@ describe('preferenceMatcher', () => {
     expect(preferenceMatcher('신선한 회를 먹고 싶어요').matches(sashimi)).toBe(true);
     expect(preferenceMatcher('전시회').matches(sashimi)).toBe(false);
     expect(preferenceMatcher('회화 작품').matches(sashimi)).toBe(false);
+    for (const dish of ['물회 먹고 싶어요', '생선회', '활어회', '모둠회', '횟집'])
+      expect(preferenceMatcher(dish).matches(sashimi), dish).toBe(true);
+    expect(preferenceMatcher('회의 없는 여행').matches(sashimi)).toBe(false);
     expect(preferenceMatcher('절에서 템플스테이').matches(temple)).toBe(true);
     expect(preferenceMatcher('절벽 풍경').matches(temple)).toBe(false);
     expect(preferenceMatcher('계절 꽃').matches(temple)).toBe(false);
@@ -76,6 +79,12 @@ describe('preferenceMatcher', () => {
     const national = makePlace({ category: 'culture', name: '국립제주박물관', categories: ['박물관'] });
     expect(preferenceMatcher('아이').matches(teddy)).toBe(true);
     expect(preferenceMatcher('아이').matches(national)).toBe(false);
+    for (const [name, category] of [
+      ['해피어린이집', 'activity'],
+      ['서울어린이병원', 'activity'],
+      ['어린이 한우 식당', 'restaurant'],
+    ] as const)
+      expect(preferenceMatcher('아이').matches(makePlace({ category, name })), name).toBe(false);
     // An exhibition lover still gets what the words say: no theme, so the place's own labels decide.
     expect(preferenceMatcher('미술 전시회').matches(gallery)).toBe(true);
   });
