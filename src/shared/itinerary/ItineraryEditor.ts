@@ -57,6 +57,17 @@ export class ItineraryEditor {
   ): Promise<EditResult> {
     const { trip } = await this.#d.trips.get(ownerId, tripId);
     const current = await this.current(ownerId, tripId, ifMatch);
+    if (request.operations.every((op) => op.op === 'dismissNote')) {
+      // Nothing to plan: no place lookups, so this works while the map providers are down.
+      const saved = await this.commit(
+        ownerId,
+        tripId,
+        current,
+        dismissNotes(current.doc, request),
+        describe(request),
+      );
+      return { ...saved, warnings: [] };
+    }
     const extraIds = request.operations.flatMap((op) =>
       op.op === 'add' || op.op === 'replace' ? [op.placeId] : [],
     );
@@ -89,7 +100,14 @@ export class ItineraryEditor {
       request,
     );
     const saved = await this.commit(ownerId, tripId, current, next, describe(request));
-    return { ...saved, warnings };
+    // A note detached and dismissed by the same request is not news to the traveller.
+    const dismissed = new Set(
+      request.operations.flatMap((op) => (op.op === 'dismissNote' ? [op.itemId] : [])),
+    );
+    return {
+      ...saved,
+      warnings: warnings.filter((w) => w.code !== 'note_detached' || !dismissed.has(w.itemId ?? '')),
+    };
   }
 
   /** Places that could take an item's slot, best first (GET …/items/{itemId}/alternatives). */
@@ -227,8 +245,8 @@ function refused(violations: readonly Violation[]): AppError {
 }
 
 /**
- * Drop the detached notes the traveller dismissed (`dismissNote`), with their `note_detached`
- * warnings. Refuses with 404 a note that is not there and with 409 one that still has photos: those
+ * Drop the detached notes the traveller dismissed (`dismissNote`: every note with that item id), with
+ * their `note_detached` warnings. Refuses with 404 a note that is not there and with 409 one that still has photos: those
  * are deleted one by one (their blobs with them), never as a side effect of dismissing a memo.
  */
 function dismissNotes(doc: ItineraryDocument, request: EditRequest): ItineraryDocument {

@@ -41,7 +41,8 @@ export const editItineraryTool = defineTool({
   title: 'Edit the itinerary',
   description:
     'Change the plan: remove a stop, move it (another position or day), swap two, set a visit length, add a place ' +
-    'by id, replace an item with another place, lock or unlock a day. The changed days are re-timed with the ' +
+    'by id, replace an item with another place, lock or unlock a day, dismiss a note in detachedNotes the ' +
+    'traveller has dealt with (dismissNote; delete its photos first). The changed days are re-timed with the ' +
     'planner’s rules (opening hours, meals, travel, day bounds). A change that breaks them is refused (conflict, ' +
     'with each reason) unless force is true. Item ids come from get_itinerary.',
   input: z

@@ -10,24 +10,29 @@ const WARNINGS_SHOWN = 5;
 
 function line(item: Item): string {
   const time = `  ${item.start}–${item.end} `;
-  // Free time and breaks carry their note in the trip's language ("Break (20 min): …").
-  if (item.kind === 'rest' || !item.place) return `${time}${item.reason ?? item.kind}`;
-  const meal = item.kind === 'meal' ? `🍽 ${item.meal ?? 'meal'}: ` : '';
   const memo = item.memo ? ` — memo: ${item.memo}` : '';
-  return `${time}${meal}${item.place.name} [${item.id}]${memo}`;
+  const photos = item.attachments?.length ? ` (${item.attachments.length} photo(s))` : '';
+  const notes = `${memo}${photos}`;
+  if (item.kind === 'travel') return `${time}${item.travel?.mode ?? 'travel'} [${item.id}]${notes}`;
+  // Free time and breaks carry their note in the trip's language ("Break (20 min): …").
+  if (item.kind === 'rest' || !item.place) return `${time}${item.reason ?? item.kind} [${item.id}]${notes}`;
+  const meal = item.kind === 'meal' ? `🍽 ${item.meal ?? 'meal'}: ` : '';
+  return `${time}${meal}${item.place.name} [${item.id}]${notes}`;
 }
 
 /**
  * get_itinerary for a model that reads text: each day's stops with the item ids edit_itinerary takes,
- * free time and breaks with their notes, then what the traveller should know (stale, warnings, notes
- * that lost their place). Travel legs are left out: their times are the gaps between the lines.
+ * free time and breaks with their notes, memos and photo counts, then what the traveller should know
+ * (stale, warnings, notes that lost their place). Travel legs appear only when they carry a memo or
+ * photos: otherwise their times are the gaps between the lines.
  */
 export function renderItinerary(it: Itinerary): string {
   const days = it.days.map(
     (d) =>
       `${d.date}${d.locked ? ' (locked)' : ''}\n` +
       d.items
-        .filter((i) => i.kind !== 'travel')
+        // Travel legs only when the traveller wrote on them: their times are the gaps between lines.
+        .filter((i) => i.kind !== 'travel' || i.memo || i.attachments?.length)
         .map(line)
         .join('\n'),
   );
@@ -47,7 +52,13 @@ export function renderItinerary(it: Itinerary): string {
     notes.push(
       [
         'Notes whose place left the plan (dismissNote clears one):',
-        ...it.detachedNotes.map((n) => `- [${n.itemId}] ${n.note}${n.memo ? ` — memo: ${n.memo}` : ''}`),
+        ...it.detachedNotes.map(
+          (n) =>
+            `- [${n.itemId}] ${n.note}${n.memo ? ` — memo: ${n.memo}` : ''}` +
+            (n.attachments?.length
+              ? ` (${n.attachments.length} photo(s): delete them before dismissing)`
+              : ''),
+        ),
       ].join('\n'),
     );
   return [...days, ...notes].join('\n');

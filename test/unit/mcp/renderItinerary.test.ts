@@ -20,6 +20,14 @@ describe('get_itinerary as text', () => {
           items: [
             { id: 'd1-00-travel', kind: 'travel', start: '09:00', end: '09:20' },
             {
+              id: 'd1-00b-travel',
+              kind: 'travel',
+              start: '09:20',
+              end: '09:20',
+              travel: { mode: 'walk', distanceMeters: 10, durationSeconds: 10, estimated: true },
+              memo: 'take the cable car',
+            },
+            {
               id: 'd1-01-visit',
               kind: 'visit',
               start: '09:20',
@@ -59,9 +67,10 @@ describe('get_itinerary as text', () => {
     const text = renderItinerary(itinerary);
     expect(text).toContain('2026-12-10 (locked)');
     expect(text).toContain('09:20–10:50 N Seoul Tower [d1-01-visit] — memo: tickets in email');
-    expect(text).toContain('10:50–11:10 Break (20 min): a rest.');
+    expect(text).toContain('10:50–11:10 Break (20 min): a rest. [d1-02-rest]');
     expect(text).toContain('11:30–12:30 🍽 lunch: Myeongdong Kyoja [d1-03-meal]');
     expect(text).not.toContain('09:00–09:20');
+    expect(text).toContain('09:20–09:20 walk [d1-00b-travel] — memo: take the cable car');
     expect(text).toContain("Stale: the trip's dates changed");
     expect(text).toContain('- 2026-12-10: warning 4');
     expect(text).not.toContain('warning 5');
