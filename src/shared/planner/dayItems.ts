@@ -33,6 +33,7 @@ export function dayItems(context: DayContext, schedule: DaySchedule): ItineraryI
       },
     });
   };
+  const lastTiming = schedule.timings.at(-1);
   for (const timing of schedule.timings) {
     const place = context.places[timing.stop.placeIndex]!;
     travelItem(timing.legIn, timing.departPrevious);
@@ -44,7 +45,7 @@ export function dayItems(context: DayContext, schedule: DaySchedule): ItineraryI
       place,
       ...(timing.stop.meal ? { meal: timing.stop.meal } : {}),
     });
-    if (timing.stop.restAfter > 0) {
+    if (timing.stop.restAfter > 0 && timing !== lastTiming) {
       drafts.push({
         kind: 'rest',
         start: formatHhmm(timing.end),

@@ -30,7 +30,7 @@ export function pointOf(stop: PlannedStop): number {
 
 /**
  * Time a day's stops in the given order: leave the accommodation, wait when early, stay, rest,
- * move on, return by the end of the day. The departure is then delayed by the first stop's wait so
+ * move on, return by the end of the day (straight after the last stop: the rest is at home). The departure is then delayed by the first stop's wait so
  * nobody leaves early just to stand at a closed door. `feasible` is false when a stop's window or
  * the day's end is missed.
  */
@@ -51,6 +51,9 @@ export function scheduleStops(context: DayContext, stops: readonly PlannedStop[]
     time = start + stop.minutes + stop.restAfter;
     previousPoint = pointOf(stop);
   }
+  // No rest after the day's last stop: the group is heading back to rest at the accommodation.
+  const last = timings.at(-1);
+  if (last) time = last.end;
   const legHome = context.travel.leg(previousPoint, 0);
   travelMinutes += legHome.minutes;
   walkMeters += legHome.walkMeters;

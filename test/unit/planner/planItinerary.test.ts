@@ -126,6 +126,20 @@ describe('planItinerary rules', () => {
     expect(result.violations).toEqual([]);
   });
 
+  it('sends a group that rests after each visit straight home after the last one', () => {
+    const grandma = { name: 'Grandma', age: 75, health: { mobility: 'limited' as const }, preferences: [] };
+    const viewpoints = [0, 1, 2].map((i) =>
+      makePlace({ category: 'attraction', name: `Viewpoint ${i}`, at: [300 * i + 200, 0] }),
+    );
+    const trip = makeTrip({ members: [grandma], dailyStart: '09:00', dailyEnd: '12:30' });
+    const items = planItinerary(makeRequest(trip, viewpoints)).days[0]!.items;
+    const lastStop = items.findLastIndex((i) => i.kind === 'visit');
+    expect(lastStop).toBeGreaterThan(0);
+    // Rests between visits, none after the last: its next item is the way home.
+    expect(items.slice(0, lastStop).some((i) => i.kind === 'rest')).toBe(true);
+    expect(items.slice(lastStop + 1).map((i) => i.kind)).toEqual(['travel']);
+  });
+
   it('starts a late 1-day trip at its start time, with dinner but no lunch', () => {
     const places = [
       makePlace({ category: 'culture', name: 'Museum', openingHours: daily('10:00', '19:00') }),
