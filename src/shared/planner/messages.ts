@@ -63,7 +63,7 @@ const EN: Catalog = {
   'dropped.too_far': 'Too far from where you stay to fit in a day',
   'dropped.did_not_fit': 'Did not fit the schedule; other places matched you better',
   'dropped.pace_full':
-    'Every day already holds as much sightseeing as suits your group’s pace; swap it for another stop if you prefer it',
+    'Every day already holds as much sightseeing as suits your group’s pace; add it in free time or swap it for another stop if you prefer it',
   'dropped.pin_did_not_fit':
     'Could not be fitted on any day within its opening hours and the day’s meals; free a slot or lengthen a day',
   'dropped.not_step_free': 'No step-free access',
@@ -104,7 +104,8 @@ const KO: Catalog = {
   'dropped.closed': '여행 기간 내내 휴무',
   'dropped.too_far': '숙소에서 너무 멀어 하루 일정에 넣을 수 없음',
   'dropped.did_not_fit': '일정에 맞지 않음 (더 잘 맞는 장소를 선택)',
-  'dropped.pace_full': '일행에게 맞는 하루 관람량이 이미 모두 찼습니다. 원하시면 다른 장소와 바꿔 보세요',
+  'dropped.pace_full':
+    '일행에게 맞는 하루 관람량이 이미 모두 찼습니다. 원하시면 자유 시간에 넣거나 다른 장소와 바꿔 보세요',
   'dropped.pin_did_not_fit':
     '영업시간과 식사 시간 안에 넣을 수 있는 날이 없음; 일정을 비우거나 하루를 늘려 주세요',
   'dropped.not_step_free': '휠체어 접근 불가',
@@ -147,7 +148,7 @@ const JA: Catalog = {
   'dropped.too_far': '宿泊先から遠く、1日の予定に入りません',
   'dropped.did_not_fit': '予定に収まりませんでした（より合う場所を優先）',
   'dropped.pace_full':
-    'どの日もグループに合う観光量がすでにいっぱいです。入れたい場合は他の場所と入れ替えてください',
+    'どの日もグループに合う観光量がすでにいっぱいです。入れたい場合は自由時間に追加するか、他の場所と入れ替えてください',
   'dropped.pin_did_not_fit':
     '営業時間と食事の時間内に入れられる日がありません。予定を空けるか、1日を延ばしてください',
   'dropped.not_step_free': '車椅子で入れません',
