@@ -21,6 +21,7 @@ import path from 'node:path';
 
 import { startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { issueLocalToken } from '../../../src/shared/auth/issueLocalToken.js';
+import { sandboxEnv } from '../../support/sandboxEnv.js';
 import { median } from '../hotpath/stats.js';
 import { printResults, type ResultRow } from '../places/printResults.js';
 import { quantile, runConcurrently } from '../places/runConcurrently.js';
@@ -39,13 +40,7 @@ const env = {
   AzureWebJobsStorage: 'UseDevelopmentStorage=true',
   AUTH_LOCAL_SECRET: SECRET,
   LOG_LEVEL: 'error',
-  KAKAO_REST_API_KEY: sandbox.kakaoKey,
-  GOOGLE_MAPS_API_KEY: sandbox.googleKey,
-  KAKAO_LOCAL_BASE_URL: sandbox.url,
-  KAKAO_MOBILITY_BASE_URL: sandbox.url,
-  GOOGLE_PLACES_BASE_URL: sandbox.url,
-  GOOGLE_ROUTES_BASE_URL: sandbox.url,
-  SANDBOX_UPSTREAM: 'true',
+  ...sandboxEnv(sandbox),
   // One bench user makes thousands of cold searches a minute; the per-user cost limit is not measured here.
   UPSTREAM_CALLS_PER_USER_MINUTE: '1000000',
 };
