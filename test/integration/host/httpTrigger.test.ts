@@ -270,3 +270,26 @@ describe('local host: graceful stop', () => {
     expect(callsOf('slow')).toEqual(['finished']);
   });
 });
+
+describe('local host: functionTimeout', () => {
+  it('fails an invocation that outlives host.json functionTimeout, and counts it done', async () => {
+    const host = createLocalHost({
+      functionFiles: [fixture],
+      port: 0,
+      env: {},
+      hostJson: { functionTimeout: '00:00:00.150' },
+      logger: memoryHostLogger(),
+      serviceBus: () => undefined,
+    });
+    const { url } = await host.start();
+    try {
+      const res = await fetch(`${url}/api/hang`);
+      expect(res.status).toBe(500);
+      expect(host.inFlight()).toBe(0);
+      // The host still answers others.
+      expect((await fetch(`${url}/api/trips/7`)).status).toBe(200);
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -153,22 +153,27 @@ export class FunctionInvoker {
     return post.result;
   }
 
-  async #withTimeout<T>(work: Promise<T>, functionName: string, invocationId: string): Promise<T> {
+  /** `work`, or a FunctionTimeoutError past the host's functionTimeout (one promise, one timer). */
+  #withTimeout<T>(work: Promise<T>, functionName: string, invocationId: string): Promise<T> {
     const timeoutMs = this.#options.functionTimeoutMs;
     if (timeoutMs === undefined) return work;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
         () => reject(new FunctionTimeoutError(functionName, invocationId, timeoutMs)),
         timeoutMs,
       );
       timer.unref();
+      work.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
     });
-    try {
-      return await Promise.race([work, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
 

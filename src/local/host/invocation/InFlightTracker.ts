@@ -1,26 +1,27 @@
-/** Counts work in progress so a graceful stop can wait for it. */
+/**
+ * Counts work in progress so a graceful stop can wait for it. A count and one `then` per piece of
+ * work, not a set of promises: every request the local host serves passes through two of these.
+ */
 export class InFlightTracker {
-  readonly #pending = new Set<Promise<unknown>>();
+  #count = 0;
+  #waiting: (() => void)[] = [];
 
   /** Track `work` until it settles; returns it unchanged. */
   track<T>(work: Promise<T>): Promise<T> {
-    const settled = work.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#pending.add(settled);
-    void settled.then(() => this.#pending.delete(settled));
+    this.#count++;
+    const settled = () => {
+      if (--this.#count === 0) for (const wake of this.#waiting.splice(0)) wake();
+    };
+    work.then(settled, settled);
     return work;
   }
 
   get size(): number {
-    return this.#pending.size;
+    return this.#count;
   }
 
   /** Resolve once nothing is in flight, including work that starts while waiting. */
   async drain(): Promise<void> {
-    while (this.#pending.size > 0) {
-      await Promise.all([...this.#pending]);
-    }
+    while (this.#count > 0) await new Promise<void>((resolve) => this.#waiting.push(resolve));
   }
 }
