@@ -246,8 +246,9 @@ function refused(violations: readonly Violation[]): AppError {
 
 /**
  * Drop the detached notes the traveller dismissed (`dismissNote`: every note with that item id), with
- * their `note_detached` warnings. Refuses with 404 a note that is not there and with 409 one that still has photos: those
- * are deleted one by one (their blobs with them), never as a side effect of dismissing a memo.
+ * their `note_detached` warnings. Refuses with 404 a note that is not there and with 409 one that
+ * still has photos: those are deleted one by one (their blobs with them), never as a side effect of
+ * dismissing a memo.
  */
 function dismissNotes(doc: ItineraryDocument, request: EditRequest): ItineraryDocument {
   const dismissed = new Set<string>();
