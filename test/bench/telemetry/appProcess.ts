@@ -138,4 +138,6 @@ process.on('message', (message: Message) => {
     process.exit(1);
   });
 });
+// The parent gone (finished or crashed): nothing will ask this process anything again.
+process.on('disconnect', () => process.exit(0));
 send({ listening: true });
