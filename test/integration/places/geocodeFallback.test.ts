@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { CACHE_TTL_SECONDS } from '../../../src/shared/cache/cacheKeys.js';
 import { UPSTREAM } from './placesApp.js';
-import { type SandboxPlaceServices, sandboxPlaceServices } from './sandboxPlaceServices.js';
+import { useSandboxPlaceServices } from './sandboxPlaceServices.js';
 
 const HAEUNDAE = '부산 해운대구 해운대해변로 264';
 
@@ -14,49 +13,30 @@ const HAEUNDAE = '부산 해운대구 해운대해변로 264';
  * breaker is open. Only `Date` is faked (the breaker's half-open delay and the cache's clock).
  */
 describe('geocoding falls back from Kakao to Google', () => {
-  let sandbox: RunningSandbox;
-  let services: SandboxPlaceServices;
+  const { sandbox, services } = useSandboxPlaceServices();
 
-  const calls = (path: string) => sandbox.stats.byPath()[path] ?? 0;
+  const calls = (path: string) => sandbox().stats.byPath()[path] ?? 0;
   const geocode = async (address: string) =>
-    services.places.geocoding.geocode({ address, language: 'ko', region: 'KR' });
-
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-03-11T02:00:00Z'));
-    sandbox.faults.clear();
-    sandbox.stats.reset();
-    services = await sandboxPlaceServices(sandbox);
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await services.close();
-  });
+    services().places.geocoding.geocode({ address, language: 'ko', region: 'KR' });
 
   /** Kakao answers 503 to everything; two geocodes (one call and two retries each, then two) open its breaker. */
   async function openKakaoBreaker(): Promise<void> {
     const before = calls(UPSTREAM.kakaoAddress);
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
     expect((await geocode('경복궁'))[0]).toMatchObject({ provider: 'google' });
     expect((await geocode('창덕궁'))[0]).toMatchObject({ provider: 'google' });
     expect(calls(UPSTREAM.kakaoAddress)).toBe(before + 5);
-    expect(services.places.providers.policies.get('kakao.geo')!.state).toBe('open');
+    expect(services().places.providers.policies.get('kakao.geo')!.state).toBe('open');
   }
 
   it('asks Google when Kakao answers 5xx, and Kakao again once it recovers', async () => {
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
     const results = await geocode('경복궁');
     expect(results[0]).toMatchObject({ provider: 'google' });
     expect(calls(UPSTREAM.kakaoAddress)).toBe(3); // one call and two retries
     expect(calls(UPSTREAM.googleText)).toBe(1);
 
-    sandbox.faults.clear();
+    sandbox().faults.clear();
     expect((await geocode(HAEUNDAE))[0]).toMatchObject({ provider: 'kakao', address: HAEUNDAE });
   });
 
@@ -81,15 +61,15 @@ describe('geocoding falls back from Kakao to Google', () => {
   });
 
   it('reverse-geocodes a point in Korea with Google when Kakao fails', async () => {
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
-    const found = await services.places.geocoding.reverse({ lat: 37.5796, lng: 126.977, language: 'ko' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
+    const found = await services().places.geocoding.reverse({ lat: 37.5796, lng: 126.977, language: 'ko' });
     expect(found).toMatchObject({ provider: 'google' });
     expect(calls(UPSTREAM.kakaoRegion)).toBe(3);
   });
 
   it('answers with the failure when Google fails too', async () => {
     await openKakaoBreaker();
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'google-places' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'google-places' });
     await expect(geocode('종묘')).rejects.toMatchObject({ status: 503, provider: 'google' });
   });
 });

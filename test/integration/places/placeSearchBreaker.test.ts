@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { placeSearchParamsSchema } from '../../../src/shared/places/placeSearchParams.js';
 import { UPSTREAM } from './placesApp.js';
-import { type SandboxPlaceServices, sandboxPlaceServices } from './sandboxPlaceServices.js';
+import { useSandboxPlaceServices } from './sandboxPlaceServices.js';
 
 /**
  * The Kakao search breaker's whole life through the real search service and policies, against the
@@ -13,14 +12,13 @@ import { type SandboxPlaceServices, sandboxPlaceServices } from './sandboxPlaceS
  * reads `Date.now()` for its half-open delay, while sockets and timeouts keep real time.
  */
 describe('Kakao search breaker: open → fallback → half-open recovery', () => {
-  let sandbox: RunningSandbox;
-  let services: SandboxPlaceServices;
+  const { sandbox, services } = useSandboxPlaceServices();
   let radius = 6000;
 
-  const kakaoCalls = () => sandbox.stats.byPath()[UPSTREAM.kakaoKeyword] ?? 0;
+  const kakaoCalls = () => sandbox().stats.byPath()[UPSTREAM.kakaoKeyword] ?? 0;
   /** A Seoul search no earlier search made, so the answer always comes from a provider. */
   const searchSeoul = async () =>
-    services.places.search.search(
+    services().places.search.search(
       placeSearchParamsSchema.parse({
         query: '경복궁',
         lat: '37.5796',
@@ -29,32 +27,14 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
       }),
     );
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
-  beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-03-11T02:00:00Z'));
-    sandbox.faults.clear();
-    sandbox.stats.reset();
-    services = await sandboxPlaceServices(sandbox);
-  });
-  afterEach(async () => {
-    vi.useRealTimers();
-    await services.close();
-  });
-
   /** Kakao answers 503 to everything until the breaker opens (3 calls, then 2: one call and two retries each). */
   async function openKakaoBreaker(): Promise<void> {
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'kakao-local' });
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(3);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(5);
-    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
+    expect(services().places.providers.policies.get('kakao.search')!.state).toBe('open');
   }
 
   it('falls back without calling Kakao while open, and closes after a successful trial within 1 s', async () => {
@@ -63,7 +43,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     expect(fast).toMatchObject({ provider: 'google', cache: 'miss' });
     expect(kakaoCalls()).toBe(5);
 
-    sandbox.faults.clear();
+    sandbox().faults.clear();
     vi.advanceTimersByTime(499);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(5);
@@ -72,7 +52,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     const trial = await searchSeoul();
     expect(trial.provider).toBe('kakao');
     expect(kakaoCalls()).toBe(6);
-    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('closed');
+    expect(services().places.providers.policies.get('kakao.search')!.state).toBe('closed');
     expect((await searchSeoul()).provider).toBe('kakao');
   });
 
@@ -81,9 +61,9 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
     vi.advanceTimersByTime(1_001);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(6); // one trial, not retried
-    expect(services.places.providers.policies.get('kakao.search')!.state).toBe('open');
+    expect(services().places.providers.policies.get('kakao.search')!.state).toBe('open');
 
-    sandbox.faults.clear();
+    sandbox().faults.clear();
     vi.advanceTimersByTime(999);
     expect((await searchSeoul()).provider).toBe('google');
     expect(kakaoCalls()).toBe(6);
@@ -93,7 +73,7 @@ describe('Kakao search breaker: open → fallback → half-open recovery', () =>
 
   it('answers 503 when the breaker is open and Google fails too', async () => {
     await openKakaoBreaker();
-    sandbox.faults.add({ kind: 'http_error', status: 503, upstream: 'google-places' });
+    sandbox().faults.add({ kind: 'http_error', status: 503, upstream: 'google-places' });
     await expect(searchSeoul()).rejects.toMatchObject({ status: 503, provider: 'google' });
     expect(kakaoCalls()).toBe(5);
   });

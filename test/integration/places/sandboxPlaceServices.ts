@@ -1,4 +1,6 @@
-import type { RunningSandbox } from '../../../src/local/sandbox/startSandbox.js';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+
+import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import type { CacheStore } from '../../../src/shared/cache/CacheStore.js';
 import { TieredCache } from '../../../src/shared/cache/TieredCache.js';
 import type { AppConfig } from '../../../src/shared/config/AppConfig.js';
@@ -68,4 +70,36 @@ export async function sandboxPlaceServices(
       await dispatchers.close();
     },
   };
+}
+
+/**
+ * A sandbox for the whole file and fresh place services for each test, with only `Date` faked from
+ * `now` (a breaker reads `Date.now()` for its half-open delay; sockets and timeouts keep real time).
+ * Faults and request counts are cleared before each test. Call inside `describe`; read `sandbox()`
+ * and `services()` inside tests.
+ */
+export function useSandboxPlaceServices(now = new Date('2026-03-11T02:00:00Z')): {
+  sandbox: () => RunningSandbox;
+  services: () => SandboxPlaceServices;
+} {
+  let sandbox: RunningSandbox | undefined;
+  let services: SandboxPlaceServices | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now);
+    sandbox!.faults.clear();
+    sandbox!.stats.reset();
+    services = await sandboxPlaceServices(sandbox!);
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await services?.close();
+  });
+  return { sandbox: () => sandbox!, services: () => services! };
 }
