@@ -84,14 +84,7 @@ export class ItineraryWorker {
     const owner = randomUUID();
     if (!(await lifecycle.claim(message.jobId, owner))) return 'skipped';
     const newer = await this.#newerJob(found.job);
-    if (newer) {
-      await lifecycle.fail(
-        message.jobId,
-        'superseded',
-        `A newer job for this trip replaced this one: /api/jobs/${newer}`,
-      );
-      return 'failed';
-    }
+    if (newer) return this.#superseded(message.jobId, newer);
     const existing = await this.#deps.itineraries.find(message.ownerId, message.tripId);
     if (existing?.doc.jobId === message.jobId) {
       // Stored by an earlier delivery that crashed before completing the job.
@@ -126,14 +119,7 @@ export class ItineraryWorker {
       await lifecycle.progress(message.jobId, owner, step, progress);
       // A newer job for the trip that completed while this one generated holds the newer plan: keep it.
       const overtaken = await this.#newerJob(found.job, true);
-      if (overtaken) {
-        await lifecycle.fail(
-          message.jobId,
-          'superseded',
-          `A newer job for this trip replaced this one: /api/jobs/${overtaken}`,
-        );
-        return 'failed';
-      }
+      if (overtaken) return await this.#superseded(message.jobId, overtaken);
       const stamp = { tripId: message.tripId, jobId: message.jobId, generatedAt: new Date().toISOString() };
       await this.#storeAndComplete(message, owner, (current) => {
         if (plan) {
@@ -152,6 +138,16 @@ export class ItineraryWorker {
     } finally {
       clearInterval(renew);
     }
+  }
+
+  /** End the job `superseded`, pointing at the newer job for its trip. */
+  async #superseded(jobId: string, newer: string): Promise<WorkerOutcome> {
+    await this.#deps.lifecycle.fail(
+      jobId,
+      'superseded',
+      `A newer job for this trip replaced this one: /api/jobs/${newer}`,
+    );
+    return 'failed';
   }
 
   /** Dead-letter / poison handler: the message will not be retried again, so its job ends failed. */
