@@ -2,7 +2,7 @@ import type { Place } from '../domain/place.js';
 import { dietFit } from './dietary.js';
 import type { GroupProfile } from './groupProfile.js';
 import { kindOf } from './placeKind.js';
-import { containsTerm } from './preferenceMatch.js';
+import { CHILDREN_NAME_WORDS, containsTerm } from './preferenceMatch.js';
 
 /** Labels or name words that say a place asks for real physical effort. */
 const STRENUOUS_TERMS = [
@@ -42,15 +42,10 @@ const KID_FRIENDLY_TERMS = [
   'theme park',
   'amusement',
   'playground',
-  'children',
-  'kids',
   '동물원',
   '아쿠아리움',
   '놀이공원',
-  '키즈',
-  '어린이',
-  'teddy bear',
-  '테디베어',
+  ...CHILDREN_NAME_WORDS,
 ];
 
 function text(place: Place): string {

@@ -34,6 +34,9 @@ const theme = (
   ...(search ? { search: { ko: search.ko.split('|'), en: search.en.split('|') } } : {}),
 });
 
+/** Words in a place's name or labels that say it is for children (also `placeTraits`' kid-friendly). */
+export const CHILDREN_NAME_WORDS = ['children', 'kids', '어린이', '키즈', 'teddy bear', '테디베어', 'こども'];
+
 /** Specific themes select fine kinds: "temple" is met by a temple or shrine, not by any culture place. */
 const THEMES: readonly Theme[] = [
   theme('museum,박물관,博物館,ミュージアム', 'museum,gallery', [], 'museum,박물관', {
@@ -114,7 +117,7 @@ const THEMES: readonly Theme[] = [
       'playground,키즈',
       { ko: '아쿠아리움|동물원|테마파크', en: 'aquarium|zoo|amusement park' },
     ),
-    anyKindKeywords: ['children', 'kids', '어린이', '키즈', 'teddy bear', '테디베어', 'こども'],
+    anyKindKeywords: CHILDREN_NAME_WORDS,
   },
   theme('zoo,aquarium,동물원,아쿠아리움,水族館,動物園', 'zoo,aquarium', [], '', {
     ko: '아쿠아리움|동물원',
