@@ -30,18 +30,15 @@ export function instrumentGenerator(generator: ItineraryGenerator): ItineraryGen
               planAround(trip, current, measuredReport, signal),
             );
             return (latest) => {
-              const started = performance.now();
-              const cpu = process.cpuUsage();
+              const started = { at: performance.now(), cpu: process.cpuUsage() };
               let outcome = 'ok';
               try {
                 return plan(latest);
               } catch (error) {
-                outcome = (error as { code?: string })?.code ?? 'error';
+                outcome = outcomeOf(error);
                 throw error;
               } finally {
-                const used = process.cpuUsage(cpu);
-                instruments().plannerCpuTime.record((used.user + used.system) / 1000);
-                instruments().jobDuration.record(performance.now() - started, { step: 'planning', outcome });
+                recordStep('planning', started, outcome);
               }
             };
           },
@@ -62,12 +59,7 @@ async function measured<T>(
   let open: OpenStep | undefined;
   const close = (outcome: string) => {
     if (!open) return;
-    const ms = performance.now() - open.started;
-    metrics.jobDuration.record(ms, { step: open.step, outcome });
-    if (open.step === 'planning') {
-      const cpu = process.cpuUsage(open.cpu);
-      metrics.plannerCpuTime.record((cpu.user + cpu.system) / 1000);
-    }
+    recordStep(open.step, { at: open.started, cpu: open.cpu }, outcome);
     if (outcome !== 'ok') open.span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     open.span.end();
     open = undefined;
@@ -85,10 +77,22 @@ async function measured<T>(
       await report(step, progress);
     });
   } catch (error) {
-    outcome = (error as { code?: string })?.code ?? 'error';
+    outcome = outcomeOf(error);
     throw error;
   } finally {
     close(outcome);
     metrics.generationTime.record(performance.now() - started, { outcome });
   }
 }
+
+/** `job_duration` of one step, and `planner_cpu_time` when it is the planning. */
+function recordStep(step: string, started: { at: number; cpu: NodeJS.CpuUsage }, outcome: string): void {
+  const metrics = instruments();
+  metrics.jobDuration.record(performance.now() - started.at, { step, outcome });
+  if (step === 'planning') {
+    const cpu = process.cpuUsage(started.cpu);
+    metrics.plannerCpuTime.record((cpu.user + cpu.system) / 1000);
+  }
+}
+
+const outcomeOf = (error: unknown) => (error as { code?: string })?.code ?? 'error';
