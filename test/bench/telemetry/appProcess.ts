@@ -3,7 +3,7 @@
  * `src/functions/places.ts`, with telemetry on, off or only an AsyncLocalStorage for the whole life of
  * the process, as in production, where it is started once before the function files load. (Starting
  * and stopping the SDK between rounds in one process made every ON round pay for a fresh SDK's JIT
- * warm-up: its CPU per request fell from 436 to 210 µs over eight rounds.) The parent runs one
+ * warm-up, its CPU per request falling round after round.) The parent runs one
  * process per side and alternates rounds between them, so the machine's drift hits every side alike.
  * Only the app runs here: the load generator and the sandbox upstream live in the parent.
  *
