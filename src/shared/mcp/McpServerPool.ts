@@ -1,9 +1,17 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { type CallToolResult, ErrorCode, type RequestId } from '@modelcontextprotocol/sdk/types.js';
 
+import { callTool } from './callTool.js';
 import { createMcpServer } from './createMcpServer.js';
 import { JsonResponseTransport } from './JsonResponseTransport.js';
 import type { McpTool, ToolScope } from './McpTool.js';
-import { type McpHttpAnswer, type McpPost, readMcpPost } from './readMcpPost.js';
+import {
+  isPlainToolCall,
+  type McpHttpAnswer,
+  type McpPost,
+  type PlainToolCall,
+  readMcpPost,
+} from './readMcpPost.js';
 
 interface PooledServer {
   server: Server;
@@ -18,14 +26,23 @@ interface PooledServer {
  * HTTP side (content negotiation, JSON-RPC parsing, batches, protocol version) answers as the SDK's
  * stateless transport does (see `readMcpPost`); the protocol itself (initialize, capabilities,
  * tools, resources, prompts) is the SDK `Server`'s.
+ *
+ * One exception: a POST that is a single plain tools/call (nearly every agent call) goes straight to
+ * `callTool`, the function the SDK's tools/call handler runs, and its answer is written the way the
+ * SDK's protocol layer writes it. The SDK would only add, for such a message, two more parses of the
+ * request and one of our own result (valid by construction), and the serialization of a result
+ * that is often the same object as last time: together most of a cached search's cost. Results a
+ * tool remembers (frozen) keep their serialized bytes, so a repeated search is not re-encoded.
  */
 export class McpServerPool {
   readonly #tools: readonly McpTool[];
+  readonly #byName: ReadonlyMap<string, McpTool>;
   readonly #maxIdle: number;
   readonly #idle: PooledServer[] = [];
 
   constructor(tools: readonly McpTool[], maxIdle = 64) {
     this.#tools = tools;
+    this.#byName = new Map(tools.map((t) => [t.name, t]));
     this.#maxIdle = maxIdle;
   }
 
@@ -33,6 +50,7 @@ export class McpServerPool {
   async handle(post: McpPost, scope: ToolScope): Promise<McpHttpAnswer> {
     const messages = readMcpPost(post);
     if (!Array.isArray(messages)) return messages as McpHttpAnswer;
+    if (messages.length === 1 && isPlainToolCall(messages[0])) return this.#callTool(messages[0], scope);
     const pooled = this.#idle.pop() ?? (await this.#create());
     pooled.scope = scope;
     let reusable = false;
@@ -53,6 +71,28 @@ export class McpServerPool {
     }
   }
 
+  async #callTool(request: PlainToolCall, scope: ToolScope): Promise<McpHttpAnswer> {
+    let body: Uint8Array;
+    try {
+      body = resultResponse(request.id, await callTool(this.#byName, request.params, scope));
+    } catch (error) {
+      // As the SDK's protocol layer answers a handler that throws.
+      const e = error as { code?: unknown; message?: string; data?: unknown };
+      body = Buffer.from(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: request.id,
+          error: {
+            code: Number.isSafeInteger(e.code) ? e.code : ErrorCode.InternalError,
+            message: e.message ?? 'Internal error',
+            ...(e.data !== undefined ? { data: e.data } : {}),
+          },
+        }),
+      );
+    }
+    return { status: 200, headers: { 'content-type': 'application/json' }, body };
+  }
+
   /** Servers ready for the next request (for tests). */
   get idle(): number {
     return this.#idle.length;
@@ -69,3 +109,18 @@ export class McpServerPool {
     return pooled;
   }
 }
+
+/** Serialized results, per result object: a remembered (frozen) result is encoded once. */
+const encodedResults = new WeakMap<CallToolResult, Buffer>();
+
+/** `{"result":…,"jsonrpc":"2.0","id":…}`, the SDK's response in the SDK's key order. */
+function resultResponse(id: RequestId, result: CallToolResult): Buffer {
+  let encoded = encodedResults.get(result);
+  if (!encoded) {
+    encoded = Buffer.from(JSON.stringify(result));
+    if (Object.isFrozen(result)) encodedResults.set(result, encoded);
+  }
+  return Buffer.concat([RESULT_OPEN, encoded, Buffer.from(`,"jsonrpc":"2.0","id":${JSON.stringify(id)}}`)]);
+}
+
+const RESULT_OPEN = Buffer.from('{"result":');

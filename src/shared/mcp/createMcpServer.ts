@@ -1,16 +1,13 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
-  type CallToolResult,
   ListToolsRequestSchema,
   type ListToolsResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { z } from 'zod';
 
-import { describeCause } from '../errors/AppError.js';
-import { fieldErrorsFromZod } from '../errors/validationError.js';
-import { toAppError } from '../http/problem.js';
+import { callTool } from './callTool.js';
 import { registerItineraryResources } from './itineraryResources.js';
 import type { McpTool, ToolScope } from './McpTool.js';
 import { registerPlanTripPrompt } from './planTripPrompt.js';
@@ -102,52 +99,6 @@ export function createMcpServer(tools: readonly McpTool[], scope: ToolScope | ((
 
   server.setRequestHandler(ListToolsRequestSchema, async () => listTools(tools));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    const scope = scopeOf();
-    const tool = byName.get(request.params.name);
-    if (!tool) return errorResult('not_found', `Unknown tool ${request.params.name}`);
-    const parsed = tool.input.safeParse(request.params.arguments ?? {});
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error);
-      return errorResult(
-        'validation_failed',
-        errors.map((e) => `${e.path || '(arguments)'}: ${e.message}`).join('; '),
-        { errors },
-      );
-    }
-    try {
-      const result = await tool.run(parsed.data, scope);
-      return {
-        content: [{ type: 'text', text: tool.render(result) }],
-        structuredContent: result as Record<string, unknown>,
-      };
-    } catch (error) {
-      const e = toAppError(error);
-      if (e.fault === 'system')
-        scope.app.logger.error('mcp tool failed', {
-          tool: tool.name,
-          code: e.code,
-          error: e.message,
-          ...describeCause(e),
-        });
-      return errorResult(e.code, e.code === 'internal' ? 'Internal error' : (e.detail ?? e.message), {
-        transient: e.transient,
-        ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
-        ...(e.errors ? { errors: e.errors } : {}),
-      });
-    }
-  });
+  server.setRequestHandler(CallToolRequestSchema, (request) => callTool(byName, request.params, scopeOf()));
   return server;
-}
-
-function errorResult(
-  code: string,
-  message: string,
-  extra: Omit<z.input<typeof toolErrorSchema>, 'code' | 'message'> = {},
-): CallToolResult {
-  return {
-    isError: true,
-    content: [{ type: 'text', text: `${code}: ${message}` }],
-    structuredContent: { code, message, ...extra },
-  };
 }

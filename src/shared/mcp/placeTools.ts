@@ -12,10 +12,21 @@ import {
   searchResultSchema,
 } from '../openapi/responseSchemas.js';
 import { geocodeParamsSchema, reverseGeocodeParamsSchema } from '../places/GeocodeService.js';
-import { languageSchema, placeIdSchema, placeSearchParamsSchema } from '../places/placeSearchParams.js';
+import {
+  languageSchema,
+  placeIdSchema,
+  type PlaceSearchParams,
+  placeSearchParamsSchema,
+} from '../places/placeSearchParams.js';
 import { matrixBodySchema } from '../places/routeParams.js';
 import { defineTool } from './McpTool.js';
-import { placeFieldsSchema, searchPlaceSchema, withFields } from './placeFields.js';
+import {
+  type OptionalPlaceField,
+  placeFieldsSchema,
+  type SearchPlace,
+  searchPlaceSchema,
+  withFields,
+} from './placeFields.js';
 import { renderHours } from './renderHours.js';
 
 const km = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m)} m`);
@@ -42,6 +53,25 @@ async function localizedPage(
   return localized;
 }
 
+const searchPlacesOutputSchema = searchResultSchema.extend({ places: z.array(searchPlaceSchema) });
+type SearchPlacesResult = z.infer<typeof searchPlacesOutputSchema>;
+
+type SearchArgs = PlaceSearchParams & { fields?: OptionalPlaceField[] };
+
+/** Search parameters without `fields`, per frozen (reused) arguments, so the search remembers their cache keys. */
+const searchParamsOf = new WeakMap<SearchArgs, PlaceSearchParams>();
+
+function withoutFields(args: SearchArgs): PlaceSearchParams {
+  const known = searchParamsOf.get(args);
+  if (known) return known;
+  const { fields: _fields, ...params } = args;
+  if (Object.isFrozen(args)) searchParamsOf.set(args, Object.freeze(params));
+  return params;
+}
+
+/** search_places results without warnings, per localized page and then fields and paging. */
+const searchResults = new WeakMap<readonly Place[], Map<string, SearchPlacesResult>>();
+
 export const searchPlacesTool = defineTool({
   name: 'search_places',
   title: 'Search places',
@@ -51,16 +81,27 @@ export const searchPlacesTool = defineTool({
     'Results include ids for get_place_details, ratings and distances; ask for opening hours, phone, url or ' +
     'provider categories with `fields`. Cached.',
   input: placeSearchParamsSchema.safeExtend({ fields: placeFieldsSchema }),
-  output: searchResultSchema.extend({ places: z.array(searchPlaceSchema) }),
+  output: searchPlacesOutputSchema,
   readOnly: true,
-  run: async ({ fields, ...params }, { app, signal }) => {
+  run: async (args, { app, signal }): Promise<SearchPlacesResult> => {
+    const params = withoutFields(args);
     const result = await app.places.search.search(params, signal);
     const { value: places, warnings } = await localizedPage(app, result.places, params.language, signal);
-    return {
-      ...result,
-      places: places.map((p) => withFields(p, fields)),
-      ...(warnings.length > 0 ? { warnings } : {}),
-    };
+    if (warnings.length > 0)
+      return { ...result, places: places.map((p) => withFields(p, args.fields)), warnings };
+    // The same localized page, fields and paging: the same frozen result, rendered and encoded once.
+    const key = `${args.fields?.join(',') ?? ''} ${result.provider} ${result.page} ${result.hasMore} ${result.cache}`;
+    let byKey = searchResults.get(places);
+    if (!byKey) searchResults.set(places, (byKey = new Map()));
+    let built = byKey.get(key);
+    if (!built) {
+      built = Object.freeze({
+        ...result,
+        places: Object.freeze(places.map((p) => withFields(p, args.fields))) as SearchPlace[],
+      });
+      byKey.set(key, built);
+    }
+    return built;
   },
   render: (r) =>
     [

@@ -4,8 +4,11 @@ import {
   isInitializeRequest,
   type JSONRPCMessage,
   JSONRPCMessageSchema,
+  type JSONRPCRequest,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '@modelcontextprotocol/sdk/types.js';
+
+import type { ToolCallParams } from './callTool.js';
 
 /** The parts of an MCP HTTP POST the server reads. */
 export interface McpPost {
@@ -17,7 +20,7 @@ export interface McpPost {
 export interface McpHttpAnswer {
   readonly status: number;
   readonly headers?: Record<string, string>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
 }
 
 /** A JSON-RPC error without an id, as the SDK's transport answers HTTP-level refusals. */
@@ -63,11 +66,16 @@ export function readMcpPost(post: McpPost): readonly JSONRPCMessage[] | McpHttpA
   }
   let messages: JSONRPCMessage[];
   try {
-    messages = (Array.isArray(raw) ? raw : [raw]).map((m) => JSONRPCMessageSchema.parse(m));
+    messages = (Array.isArray(raw) ? raw : [raw]).map((m) =>
+      isPlainToolCall(m) ? m : JSONRPCMessageSchema.parse(m),
+    );
   } catch {
     return jsonRpcRefusal(400, -32700, 'Parse error: Invalid JSON-RPC message');
   }
-  const initializing = messages.some(isInitializeRequest);
+  // Only a message whose method is initialize can be one (the SDK's check is a zod parse).
+  const initializing = messages.some(
+    (m) => 'method' in m && m.method === 'initialize' && isInitializeRequest(m),
+  );
   if (initializing && messages.length > 1) {
     return jsonRpcRefusal(400, -32600, 'Invalid Request: Only one initialization request is allowed');
   }
@@ -80,4 +88,35 @@ export function readMcpPost(post: McpPost): readonly JSONRPCMessage[] | McpHttpA
     );
   }
   return messages;
+}
+
+/** A tools/call request with nothing but its name and arguments (no `_meta`, no task): nearly every call. */
+export type PlainToolCall = JSONRPCRequest & { method: 'tools/call'; params: ToolCallParams };
+
+const MESSAGE_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
+const PARAMS_KEYS = new Set(['name', 'arguments']);
+
+/**
+ * Whether a parsed message is a plain tools/call. Such a message is valid for the SDK's
+ * `JSONRPCMessageSchema` and `CallToolRequestSchema` by construction (a strict request with a string
+ * or integer id; params with a string name and a record of arguments), so it is not run through
+ * them: those zod parses were a large share of a cached call's cost. Anything else, including every
+ * message with more in it, is left to the SDK's schemas.
+ */
+export function isPlainToolCall(message: unknown): message is PlainToolCall {
+  if (!isRecord(message) || message.jsonrpc !== '2.0' || message.method !== 'tools/call') return false;
+  const { id, params } = message;
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isSafeInteger(id))) return false;
+  if (!isRecord(params) || typeof params.name !== 'string') return false;
+  if (params.arguments !== undefined && !isRecord(params.arguments)) return false;
+  return onlyKeys(message, MESSAGE_KEYS) && onlyKeys(params, PARAMS_KEYS);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function onlyKeys(value: object, allowed: ReadonlySet<string>): boolean {
+  for (const key in value) if (!allowed.has(key)) return false;
+  return true;
 }

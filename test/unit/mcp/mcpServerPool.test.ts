@@ -38,10 +38,15 @@ function post(body: unknown, headers: Record<string, string> = {}): McpPost {
   };
 }
 
-const json = (answer: McpHttpAnswer): unknown => JSON.parse(answer.body ?? 'null');
+const json = (answer: McpHttpAnswer): unknown =>
+  JSON.parse(answer.body ? Buffer.from(answer.body).toString() : 'null');
 
-const call = (id: number) =>
+/** A plain tools/call, answered directly (see McpServerPool). */
+const call = (id: number | string) =>
   post({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'whoami', arguments: {} } });
+/** The same call with `_meta`: left to the SDK's Server on a pooled server. */
+const sdkCall = (id: number) =>
+  post({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'whoami', arguments: {}, _meta: {} } });
 
 async function untilGates(n: number): Promise<void> {
   while (gates.length < n) await new Promise((resolve) => setImmediate(resolve));
@@ -50,8 +55,8 @@ async function untilGates(n: number): Promise<void> {
 describe('McpServerPool: stateless MCP over reused servers', () => {
   it('answers concurrent requests each for its own caller, then reuses the servers', async () => {
     const pool = new McpServerPool([whoamiTool] as McpTool[]);
-    const a = pool.handle(call(1), scopeFor('alice'));
-    const b = pool.handle(call(2), scopeFor('bob'));
+    const a = pool.handle(sdkCall(1), scopeFor('alice'));
+    const b = pool.handle(sdkCall(2), scopeFor('bob'));
     await untilGates(2);
     // Bob's call answers first: neither server may answer with the other's caller.
     gates.splice(1, 1)[0]!();
@@ -61,7 +66,7 @@ describe('McpServerPool: stateless MCP over reused servers', () => {
     expect(json(rb)).toMatchObject({ id: 2, result: { structuredContent: { userId: 'bob' } } });
     expect(pool.idle).toBe(2);
 
-    const c = pool.handle(call(3), scopeFor('carol'));
+    const c = pool.handle(sdkCall(3), scopeFor('carol'));
     await untilGates(1);
     expect(pool.idle).toBe(1); // one server taken from the pool, none built
     gates.shift()!();
@@ -83,10 +88,116 @@ describe('McpServerPool: stateless MCP over reused servers', () => {
 
   it('keeps at most maxIdle servers', async () => {
     const pool = new McpServerPool([whoamiTool] as McpTool[], 1);
-    const calls = [pool.handle(call(1), scopeFor('a')), pool.handle(call(2), scopeFor('b'))];
+    const calls = [pool.handle(sdkCall(1), scopeFor('a')), pool.handle(sdkCall(2), scopeFor('b'))];
     await untilGates(2);
     for (const release of gates.splice(0)) release();
     await Promise.all(calls);
     expect(pool.idle).toBe(1);
+  });
+
+  it('answers plain tools/calls concurrently, each for its own caller, without taking a pooled server', async () => {
+    const pool = new McpServerPool([whoamiTool] as McpTool[]);
+    const a = pool.handle(call(1), scopeFor('alice'));
+    const b = pool.handle(call('two'), scopeFor('bob'));
+    await untilGates(2);
+    gates.splice(1, 1)[0]!();
+    gates.splice(0, 1)[0]!();
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(json(ra)).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: { content: [{ type: 'text', text: 'alice' }], structuredContent: { userId: 'alice' } },
+    });
+    expect(json(rb)).toMatchObject({ id: 'two', result: { structuredContent: { userId: 'bob' } } });
+    expect(pool.idle).toBe(0);
+  });
+});
+
+/** A tool per outcome the direct path must answer as the SDK does. */
+const echoTool = defineTool({
+  name: 'echo',
+  title: 'Echo',
+  description: 'Echoes `text`; `boom` makes its argument check throw.',
+  input: z
+    .object({ text: z.string().min(1), boom: z.boolean().optional() })
+    .strict()
+    .refine((a) => {
+      if (a.boom) throw Object.assign(new Error('argument check exploded'), { code: -32099 });
+      return true;
+    }),
+  readOnly: true,
+  run: async ({ text }) => ({ text }),
+  render: (r) => r.text,
+});
+const failingTool = defineTool({
+  name: 'fails',
+  title: 'Fails',
+  description: 'Always fails.',
+  input: z.object({}).strict(),
+  readOnly: true,
+  run: async () => {
+    throw new Error('database on fire');
+  },
+  render: () => '',
+});
+
+describe('McpServerPool: a plain tools/call answered directly, exactly as through the SDK', () => {
+  const tools = [echoTool, failingTool] as McpTool[];
+  const bodies: [string, Record<string, unknown>][] = [
+    ['a result', { name: 'echo', arguments: { text: 'hi' } }],
+    ['invalid arguments', { name: 'echo', arguments: { text: '', extra: 1 } }],
+    ['no arguments', { name: 'echo' }],
+    ['an unknown tool', { name: 'nope', arguments: {} }],
+    ['a failing tool', { name: 'fails', arguments: {} }],
+    ['a throwing argument check', { name: 'echo', arguments: { text: 'x', boom: true } }],
+  ];
+
+  it.each(bodies)('%s', async (_what, params) => {
+    const pool = new McpServerPool(tools);
+    const direct = await pool.handle(
+      post({ jsonrpc: '2.0', id: 7, method: 'tools/call', params }),
+      scopeFor('a'),
+    );
+    // `_meta` makes the message more than a plain call: the SDK's Server answers it.
+    const viaSdk = await pool.handle(
+      post({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { ...params, _meta: {} } }),
+      scopeFor('a'),
+    );
+    expect(pool.idle).toBe(1); // only the second took a server
+    expect(direct.status).toBe(viaSdk.status);
+    expect(direct.headers).toEqual(viaSdk.headers);
+    expect(json(direct)).toEqual(json(viaSdk));
+  });
+
+  it('answers a batch of one plain call as the SDK does: the response alone', async () => {
+    const pool = new McpServerPool(tools);
+    const answer = await pool.handle(
+      post([
+        { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'b' } } },
+      ]),
+      scopeFor('a'),
+    );
+    expect(json(answer)).toMatchObject({ id: 1, result: { structuredContent: { text: 'b' } } });
+  });
+
+  it('leaves malformed calls to the SDK: a fractional id or non-object arguments are refused as before', async () => {
+    const pool = new McpServerPool(tools);
+    const fractional = await pool.handle(
+      post({
+        jsonrpc: '2.0',
+        id: 1.5,
+        method: 'tools/call',
+        params: { name: 'echo', arguments: { text: 'x' } },
+      }),
+      scopeFor('a'),
+    );
+    expect(fractional.status).toBe(400);
+    expect(json(fractional)).toMatchObject({ error: { code: -32700 } });
+    const listArgs = await pool.handle(
+      post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: ['x'] } }),
+      scopeFor('a'),
+    );
+    expect(json(listArgs)).toMatchObject({ id: 1, error: { code: expect.any(Number) } });
+    expect(pool.idle).toBe(1); // the SDK's Server answered it
   });
 });

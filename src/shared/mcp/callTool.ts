@@ -1,0 +1,118 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { LRUCache } from 'lru-cache';
+import type { z } from 'zod';
+
+import { describeCause } from '../errors/AppError.js';
+import { fieldErrorsFromZod } from '../errors/validationError.js';
+import { toAppError } from '../http/problem.js';
+import type { toolErrorSchema } from './createMcpServer.js';
+import type { McpTool, ToolScope } from './McpTool.js';
+
+/** The `params` of a tools/call request. */
+export type ToolCallParams = { name: string; arguments?: Record<string, unknown> };
+
+/**
+ * Run one tools/call: arguments validated with the tool's schema, the result as `structuredContent`
+ * plus its text rendering, and every failure an `isError` result carrying our stable error `code`.
+ * The SDK's tools/call handler and the pool's direct path (see McpServerPool) both answer with it.
+ */
+export async function callTool(
+  tools: ReadonlyMap<string, McpTool>,
+  params: ToolCallParams,
+  scope: ToolScope,
+): Promise<CallToolResult> {
+  const tool = tools.get(params.name);
+  if (!tool) return errorResult('not_found', `Unknown tool ${params.name}`);
+  const parsed = parseArguments(tool, params.arguments ?? {});
+  if (!parsed.success) {
+    const errors = fieldErrorsFromZod(parsed.error);
+    return errorResult(
+      'validation_failed',
+      errors.map((e) => `${e.path || '(arguments)'}: ${e.message}`).join('; '),
+      { errors },
+    );
+  }
+  try {
+    return toCallToolResult(tool, await tool.run(parsed.data, scope));
+  } catch (error) {
+    const e = toAppError(error);
+    if (e.fault === 'system')
+      scope.app.logger.error('mcp tool failed', {
+        tool: tool.name,
+        code: e.code,
+        error: e.message,
+        ...describeCause(e),
+      });
+    return errorResult(e.code, e.code === 'internal' ? 'Internal error' : (e.detail ?? e.message), {
+      transient: e.transient,
+      ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+      ...(e.errors ? { errors: e.errors } : {}),
+    });
+  }
+}
+
+type Parsed = z.ZodSafeParseResult<unknown>;
+
+/** Arguments longer than this (as JSON) are parsed every time: the memo stays a few MB at most. */
+const MAX_REMEMBERED_ARGUMENTS_LENGTH = 4_096;
+
+/** Parsed arguments of read-only tools, per tool and arguments as JSON. */
+const parsedArguments = new WeakMap<McpTool, LRUCache<string, Parsed>>();
+
+/**
+ * The tool's arguments validated. A read-only tool's are validated once per distinct arguments and
+ * the (deeply frozen) result reused, as the REST endpoints reuse a parsed query string: agents repeat
+ * the same searches, and validation was a good part of a cached call's cost. Frozen, reused argument
+ * objects also let the place search remember their cache keys. Tools that write get a fresh parse.
+ */
+function parseArguments(tool: McpTool, args: Record<string, unknown>): Parsed {
+  if (!tool.readOnly) return tool.input.safeParse(args);
+  let cache = parsedArguments.get(tool);
+  if (!cache) parsedArguments.set(tool, (cache = new LRUCache<string, Parsed>({ max: 2_000 })));
+  const key = JSON.stringify(args);
+  if (key.length > MAX_REMEMBERED_ARGUMENTS_LENGTH) return tool.input.safeParse(args);
+  const known = cache.get(key);
+  if (known) return known;
+  const parsed = tool.input.safeParse(args);
+  if (parsed.success) deepFreeze(parsed.data);
+  cache.set(key, parsed);
+  return parsed;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+}
+
+/**
+ * Answers already built, per frozen tool result: a tool that returns a result it remembers (a
+ * search served from the same cached page) is not rendered again, and its answer, frozen too, keeps
+ * its serialized bytes (McpServerPool).
+ */
+const builtResults = new WeakMap<object, CallToolResult>();
+
+function toCallToolResult(tool: McpTool, result: unknown): CallToolResult {
+  const known = typeof result === 'object' && result !== null ? builtResults.get(result) : undefined;
+  if (known) return known;
+  const built: CallToolResult = {
+    content: [{ type: 'text', text: tool.render(result) }],
+    structuredContent: result as Record<string, unknown>,
+  };
+  if (typeof result === 'object' && result !== null && Object.isFrozen(result)) {
+    builtResults.set(result, Object.freeze(built));
+  }
+  return built;
+}
+
+export function errorResult(
+  code: string,
+  message: string,
+  extra: Omit<z.input<typeof toolErrorSchema>, 'code' | 'message'> = {},
+): CallToolResult {
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${code}: ${message}` }],
+    structuredContent: { code, message, ...extra },
+  };
+}
