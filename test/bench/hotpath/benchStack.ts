@@ -6,7 +6,7 @@ import {
   type LocalHost,
   type LocalHostOptions,
 } from '../../../src/local/host/createLocalHost.js';
-import type { HostLogger } from '../../../src/local/host/HostLogger.js';
+import { quietHostLogger } from '../../../src/local/host/HostLogger.js';
 import { ManualTimerScheduler } from '../../../src/local/host/timer/ManualTimerScheduler.js';
 import { type RunningSandbox, startSandbox } from '../../../src/local/sandbox/startSandbox.js';
 import { startAzurite } from '../../../src/local/services/azuriteProcess.js';
@@ -42,18 +42,6 @@ export interface BenchStackOptions {
   host?: Partial<LocalHostOptions>;
 }
 
-/**
- * The host's own lines (one "Executed …" per invocation) are dropped, warnings and errors shown: a
- * logger that kept every line would grow the heap by the hundreds of thousands of requests a run
- * makes and bill the app for the garbage collection, which a bare server never pays.
- */
-const quietHostLogger: HostLogger = {
-  debug: () => {},
-  info: () => {},
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
-};
-
 export async function startBenchStack(options: Readonly<BenchStackOptions> = {}): Promise<BenchStack> {
   const logLevel = options.logLevel ?? 'warn';
   const azurite = await startAzurite();
@@ -80,7 +68,7 @@ export async function startBenchStack(options: Readonly<BenchStackOptions> = {})
     cwd: ROOT,
     port: 0,
     env,
-    logger: quietHostLogger,
+    logger: quietHostLogger(),
     printFunctions: false,
     scheduler: new ManualTimerScheduler(new Date()),
     serviceBus: () => undefined,

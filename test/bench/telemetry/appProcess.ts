@@ -24,7 +24,7 @@ import {
 import { BatchSpanProcessor, InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
 import { createLocalHost } from '../../../src/local/host/createLocalHost.js';
-import { memoryHostLogger } from '../../../src/local/host/HostLogger.js';
+import { quietHostLogger } from '../../../src/local/host/HostLogger.js';
 import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
 import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { startTelemetry, type TelemetryHandle } from '../../../src/shared/telemetry/otel/startTelemetry.js';
@@ -100,7 +100,8 @@ async function start(env: Record<string, string>, side: BenchSide): Promise<stri
     cwd: ROOT,
     port: 0,
     env,
-    logger: memoryHostLogger(),
+    // Not a logger that keeps lines: its growing heap would be collected on every side's time.
+    logger: quietHostLogger(),
     printFunctions: false,
     beforeLoad: [
       async () => {
