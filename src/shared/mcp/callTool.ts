@@ -53,30 +53,58 @@ export async function callTool(
 
 type Parsed = z.ZodSafeParseResult<unknown>;
 
-/** Arguments longer than this (as JSON) are parsed every time: the memo stays a few MB at most. */
-const MAX_REMEMBERED_ARGUMENTS_LENGTH = 4_096;
+/** Arguments longer than this (as JSON) are parsed every time. */
+const MAX_REMEMBERED_ARGUMENTS_LENGTH = 2_048;
+/** Nested deeper than this, they are parsed every time (and never stringified for a key). */
+const MAX_REMEMBERED_ARGUMENTS_DEPTH = 16;
 
-/** Parsed arguments of read-only tools, per tool and arguments as JSON. */
+/**
+ * Valid arguments of read-only tools, per tool and arguments as JSON: at most ~250 K characters of
+ * keys per tool, so a client sending endless distinct arguments cannot grow it past a few MB.
+ */
 const parsedArguments = new WeakMap<McpTool, LRUCache<string, Parsed>>();
 
 /**
- * The tool's arguments validated. A read-only tool's are validated once per distinct arguments and
- * the (deeply frozen) result reused, as the REST endpoints reuse a parsed query string: agents repeat
- * the same searches, and validation was a good part of a cached call's cost. Frozen, reused argument
- * objects also let the place search remember their cache keys. Tools that write get a fresh parse.
+ * The tool's arguments validated. A read-only tool's valid arguments are validated once per distinct
+ * arguments and the (deeply frozen) result reused, as the REST endpoints reuse a parsed query string:
+ * agents repeat the same searches, and validation was a good part of a cached call's cost. Frozen,
+ * reused argument objects also let the place search remember their cache keys. Tools that write get
+ * a fresh parse, and so do invalid arguments (their errors are not kept).
  */
 function parseArguments(tool: McpTool, args: Record<string, unknown>): Parsed {
-  if (!tool.readOnly) return tool.input.safeParse(args);
-  let cache = parsedArguments.get(tool);
-  if (!cache) parsedArguments.set(tool, (cache = new LRUCache<string, Parsed>({ max: 2_000 })));
+  if (!tool.readOnly || !keyable(args, 0)) return tool.input.safeParse(args);
   const key = JSON.stringify(args);
   if (key.length > MAX_REMEMBERED_ARGUMENTS_LENGTH) return tool.input.safeParse(args);
+  let cache = parsedArguments.get(tool);
+  if (!cache) {
+    cache = new LRUCache<string, Parsed>({
+      max: 2_000,
+      maxSize: 250_000,
+      sizeCalculation: (_parsed, k) => Math.max(1, k.length),
+    });
+    parsedArguments.set(tool, cache);
+  }
   const known = cache.get(key);
   if (known) return known;
   const parsed = tool.input.safeParse(args);
-  if (parsed.success) deepFreeze(parsed.data);
-  cache.set(key, parsed);
+  if (parsed.success) {
+    deepFreeze(parsed.data);
+    cache.set(key, parsed);
+  }
   return parsed;
+}
+
+/**
+ * Whether the arguments' JSON names them exactly: not nested too deep, and without the numbers
+ * JSON.stringify cannot give back (an overflowing `1e400` parses to Infinity and would be keyed as
+ * `null`; `-0` as `0`). Everything else JSON.parse produces survives the round trip.
+ */
+function keyable(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= MAX_REMEMBERED_ARGUMENTS_DEPTH) return false;
+  for (const inner of Object.values(value)) if (!keyable(inner, depth + 1)) return false;
+  return true;
 }
 
 function deepFreeze(value: unknown): void {

@@ -46,7 +46,27 @@ describe('callTool: arguments validated once per distinct call, remembered resul
     expect(other).toEqual({ at: { lat: 2 }, n: 3 });
   });
 
-  it('remembers invalid arguments as invalid', async () => {
+  it('keys arguments exactly: an overflowing number (Infinity) is not taken for the null it stringifies to', async () => {
+    const tool = defineTool({
+      name: 'coerce',
+      title: 't',
+      description: 't',
+      input: z.object({ n: z.coerce.number() }).strict(),
+      readOnly: true,
+      run: async ({ n }) => ({ n }),
+      render: (r) => String(r.n),
+    });
+    const tools = byName(tool as McpTool);
+    // What JSON.parse makes of {"n":1e400}: rejected, and not remembered for {"n":null}.
+    const overflow = await callTool(tools, { name: 'coerce', arguments: { n: Infinity } }, scopeOf());
+    expect(overflow).toMatchObject({ isError: true, structuredContent: { code: 'validation_failed' } });
+    const nulled = await callTool(tools, { name: 'coerce', arguments: { n: null } }, scopeOf());
+    expect(nulled).toMatchObject({ structuredContent: { n: 0 } });
+    const again = await callTool(tools, { name: 'coerce', arguments: { n: Infinity } }, scopeOf());
+    expect(again).toMatchObject({ isError: true });
+  });
+
+  it('answers invalid arguments as invalid every time', async () => {
     const tool = defineTool({
       name: 't',
       title: 't',
