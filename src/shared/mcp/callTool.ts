@@ -114,21 +114,24 @@ function deepFreeze(value: unknown): void {
 }
 
 /**
- * Answers already built, per frozen tool result: a tool that returns a result it remembers (a
- * search served from the same cached page) is not rendered again, and its answer, frozen too, keeps
+ * Answers already built, per tool and frozen tool result: a tool that returns a result it remembers
+ * (a search served from the same cached page) is not rendered again, and its answer, frozen too, keeps
  * its serialized bytes (McpServerPool).
  */
-const builtResults = new WeakMap<object, CallToolResult>();
+const builtResults = new WeakMap<McpTool, WeakMap<object, CallToolResult>>();
 
 function toCallToolResult(tool: McpTool, result: unknown): CallToolResult {
-  const known = typeof result === 'object' && result !== null ? builtResults.get(result) : undefined;
+  const remembered = typeof result === 'object' && result !== null && Object.isFrozen(result);
+  const known = remembered ? builtResults.get(tool)?.get(result) : undefined;
   if (known) return known;
   const built: CallToolResult = {
     content: [{ type: 'text', text: tool.render(result) }],
     structuredContent: result as Record<string, unknown>,
   };
-  if (typeof result === 'object' && result !== null && Object.isFrozen(result)) {
-    builtResults.set(result, Object.freeze(built));
+  if (remembered) {
+    let byResult = builtResults.get(tool);
+    if (!byResult) builtResults.set(tool, (byResult = new WeakMap()));
+    byResult.set(result, Object.freeze(built));
   }
   return built;
 }

@@ -103,6 +103,10 @@ describe('callTool: arguments validated once per distinct call, remembered resul
     await callTool(tools, { name: 't', arguments: { fresh: true } }, scopeOf());
     const d = await callTool(tools, { name: 't', arguments: { fresh: true } }, scopeOf());
     expect(d.content).toEqual([{ type: 'text', text: 'v=1 #3' }]);
+    // Another tool returning the same frozen object renders it its own way.
+    const other = { ...tool, name: 'other', render: () => 'other rendering' } as McpTool;
+    const e = await callTool(byName(other), { name: 'other', arguments: { fresh: false } }, scopeOf());
+    expect(e.content).toEqual([{ type: 'text', text: 'other rendering' }]);
   });
 });
 
