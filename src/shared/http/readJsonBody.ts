@@ -1,9 +1,9 @@
 import type { HttpRequest } from '@azure/functions';
-import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 
 import { AppError } from '../errors/AppError.js';
 import { parseOrThrow } from '../errors/validationError.js';
+import { parsedOnce } from './parsedOnce.js';
 
 /**
  * Read and validate a JSON body: 415 unless the content type is JSON, 413 past `maxBytes` (checked on
@@ -62,23 +62,14 @@ export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S):
   return parseOrThrow(schema, query, 'query');
 }
 
-/** Valid queries already parsed, per schema, by their raw query string. */
-const parsedQueries = new WeakMap<z.ZodType, LRUCache<string, object>>();
-
 /**
  * `readQuery` for a hot path whose clients repeat the same queries (a cached search): the parsed,
- * frozen result is remembered by the raw query string, so a repeat is neither walked nor validated
- * again. Only for schemas whose output depends on the query alone (no defaults from the clock) and
- * is flat (frozen one level deep). Invalid queries are not remembered: they throw as `readQuery` does.
+ * deeply frozen result is remembered per schema by the raw query string (`parsedOnce`), so a repeat
+ * is neither walked nor validated again. Only for schemas whose output depends on the query alone (no
+ * defaults from the clock). Invalid queries are not remembered: they throw as `readQuery` does.
  */
 export function readQueryOnce<S extends z.ZodType>(request: HttpRequest, schema: S): Readonly<z.output<S>> {
   const at = request.url.indexOf('?');
   const raw = at < 0 ? '' : request.url.slice(at + 1);
-  let cache = parsedQueries.get(schema);
-  if (!cache) parsedQueries.set(schema, (cache = new LRUCache<string, object>({ max: 2_000 })));
-  const known = cache.get(raw);
-  if (known) return known as Readonly<z.output<S>>;
-  const parsed = Object.freeze(readQuery(request, schema) as object);
-  cache.set(raw, parsed);
-  return parsed as Readonly<z.output<S>>;
+  return parsedOnce(schema, raw, () => readQuery(request, schema)) as Readonly<z.output<S>>;
 }

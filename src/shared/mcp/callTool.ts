@@ -1,9 +1,9 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 
 import { describeCause } from '../errors/AppError.js';
 import { fieldErrorsFromZod } from '../errors/validationError.js';
+import { parsedOnce } from '../http/parsedOnce.js';
 import { toAppError } from '../http/problem.js';
 import type { toolErrorSchema } from './createMcpServer.js';
 import type { McpTool, ToolScope } from './McpTool.js';
@@ -53,45 +53,26 @@ export async function callTool(
 
 type Parsed = z.ZodSafeParseResult<unknown>;
 
-/** Arguments longer than this (as JSON) are parsed every time. */
-const MAX_REMEMBERED_ARGUMENTS_LENGTH = 2_048;
-/** Nested deeper than this, they are parsed every time (and never stringified for a key). */
+/** Nested deeper than this, arguments are parsed every time (and never stringified for a key). */
 const MAX_REMEMBERED_ARGUMENTS_DEPTH = 16;
 
 /**
- * Valid arguments of read-only tools, per tool and arguments as JSON: at most ~250 K characters of
- * keys per tool, so a client sending endless distinct arguments cannot grow it past a few MB.
- */
-const parsedArguments = new WeakMap<McpTool, LRUCache<string, Parsed>>();
-
-/**
  * The tool's arguments validated. A read-only tool's valid arguments are validated once per distinct
- * arguments and the (deeply frozen) result reused, as the REST endpoints reuse a parsed query string:
- * agents repeat the same searches, and validation was a good part of a cached call's cost. Frozen,
+ * arguments (`parsedOnce`, keyed by their JSON), as the REST search reuses a parsed query string:
+ * agents repeat the same searches, and validation was a good part of a cached call's cost. The frozen,
  * reused argument objects also let the place search remember their cache keys. Tools that write get
  * a fresh parse, and so do invalid arguments (their errors are not kept).
  */
 function parseArguments(tool: McpTool, args: Record<string, unknown>): Parsed {
   if (!tool.readOnly || !keyable(args, 0)) return tool.input.safeParse(args);
-  const key = JSON.stringify(args);
-  if (key.length > MAX_REMEMBERED_ARGUMENTS_LENGTH) return tool.input.safeParse(args);
-  let cache = parsedArguments.get(tool);
-  if (!cache) {
-    cache = new LRUCache<string, Parsed>({
-      max: 2_000,
-      maxSize: 250_000,
-      sizeCalculation: (_parsed, k) => Math.max(1, k.length),
-    });
-    parsedArguments.set(tool, cache);
-  }
-  const known = cache.get(key);
-  if (known) return known;
-  const parsed = tool.input.safeParse(args);
-  if (parsed.success) {
-    deepFreeze(parsed.data);
-    cache.set(key, parsed);
-  }
-  return parsed;
+  let invalid: Parsed | undefined;
+  const data = parsedOnce(tool, JSON.stringify(args), () => {
+    const parsed = tool.input.safeParse(args);
+    if (parsed.success) return parsed.data;
+    invalid = parsed;
+    return undefined;
+  });
+  return invalid ?? { success: true, data };
 }
 
 /**
@@ -105,12 +86,6 @@ function keyable(value: unknown, depth: number): boolean {
   if (depth >= MAX_REMEMBERED_ARGUMENTS_DEPTH) return false;
   for (const inner of Object.values(value)) if (!keyable(inner, depth + 1)) return false;
   return true;
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
 }
 
 /**
