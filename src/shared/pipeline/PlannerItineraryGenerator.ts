@@ -59,7 +59,8 @@ export class PlannerItineraryGenerator implements ItineraryGenerator {
   ): Promise<PlanAroundLockedDays> {
     await report('gathering_places', 10);
     const inputs = await loadPlanningInputs(this.#o.source, trip, current, trip.mustVisit ?? [], signal);
-    await report('planning', 50);
+    // The planning runs when the job stores (on the document current then), so it is not reported as a
+    // step here: the job goes from gathering to storing, and the planning is measured where it runs.
     return (latest) => {
       // A place the traveller added while the job gathered is not among its inputs: gather again.
       const unknown = latest.days.some((d) =>

@@ -78,6 +78,41 @@ describe('one trace per job (local host, Storage queue, sandbox upstream, in-mem
     expect((await telemetry.points(METRIC.plannerCpuTime)).length).toBe(1);
   });
 
+  it('measures a job that plans around a locked day once per step: gathering now, planning when it stores', async () => {
+    const created = await local.call('tracer', '/api/trips', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sampleTrip()),
+    });
+    const trip = (await created.json()) as { id: string };
+    const submit = async () => {
+      const accepted = await local.call('tracer', `/api/trips/${trip.id}/itinerary-jobs`, { method: 'POST' });
+      const { jobId } = (await accepted.json()) as { jobId: string };
+      expect(await waitForJob(local, jobId)).toMatchObject({ status: 'completed' });
+    };
+    await submit();
+    const read = await local.call('tracer', `/api/trips/${trip.id}/itinerary`);
+    const { days } = (await read.json()) as { days: { date: string }[] };
+    const locked = await local.call('tracer', `/api/trips/${trip.id}/itinerary/edits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-match': read.headers.get('etag')! },
+      body: JSON.stringify({ operations: [{ op: 'lockDay', date: days[0]!.date }] }),
+    });
+    expect(locked.status).toBe(200);
+    const count = async (step: string) => {
+      const points = await telemetry.points(METRIC.jobDuration);
+      const point = points.find((p) => p.attributes.step === step && p.attributes.outcome === 'ok');
+      return (point?.value as { count?: number } | undefined)?.count ?? 0;
+    };
+    const before = { gathering: await count('gathering_places'), planning: await count('planning') };
+    const cpuBefore = (await telemetry.points(METRIC.plannerCpuTime))[0]?.value as { count: number };
+    await submit();
+    expect(await count('gathering_places')).toBe(before.gathering + 1);
+    expect(await count('planning')).toBe(before.planning + 1);
+    const cpuAfter = (await telemetry.points(METRIC.plannerCpuTime))[0]?.value as { count: number };
+    expect(cpuAfter.count).toBe(cpuBefore.count + 1);
+  });
+
   it('puts no configured secret or token in log records, log lines or spans', async () => {
     const token = await tokenFor('tracer');
     const secrets = [local.sandbox.kakaoKey, local.sandbox.googleKey, TEST_SECRET, token];
