@@ -10,13 +10,10 @@ import { CorsPolicy } from './CorsPolicy.js';
 import { writeHostProblem } from './hostProblem.js';
 import type { HttpRouteTable } from './HttpRouteTable.js';
 import { readRequestBody, RequestBodyTooLargeError } from './readRequestBody.js';
+import { ResponseWriteBatch } from './ResponseWriteBatch.js';
 import { toFunctionHttpRequest } from './toFunctionHttpRequest.js';
 import { type PlainResponse, toPlainResponse } from './toPlainResponse.js';
-import {
-  toFunctionHttpResponse,
-  writeFunctionResponse,
-  writePlainResponse,
-} from './writeFunctionResponse.js';
+import { toFunctionHttpResponse, writeFunctionResponse } from './writeFunctionResponse.js';
 
 export interface HttpTriggerServerOptions {
   readonly routes: HttpRouteTable;
@@ -53,6 +50,7 @@ export class HttpTriggerServer {
   readonly #options: HttpTriggerServerOptions;
   readonly #server: Server;
   readonly #requests = new InFlightTracker();
+  readonly #writes = new ResponseWriteBatch();
   #stopping = false;
 
   constructor(options: Readonly<HttpTriggerServerOptions>) {
@@ -206,7 +204,7 @@ export class HttpTriggerServer {
     } else if (response instanceof HttpResponse) {
       await writeFunctionResponse(res, response);
     } else if (response && !(response instanceof Error)) {
-      writePlainResponse(res, response);
+      await this.#writes.write(res, response);
     } else {
       this.#options.logger.error(
         `Function "${match.route.definition.name}" returned an invalid response: ${String(response)}`,
