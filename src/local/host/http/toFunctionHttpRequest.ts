@@ -3,17 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { HttpRequestInit } from '@azure/functions';
 
 import { HttpRequest } from '../functionsLibrary.js';
+import { IncomingHeaders } from './IncomingHeaders.js';
 import { InMemoryRequest } from './InMemoryRequest.js';
-
-/** Node's header map as `Headers`; repeated headers are joined as HTTP allows. */
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.append(name, Array.isArray(value) ? value.join(name === 'cookie' ? '; ' : ', ') : value);
-  }
-  return headers;
-}
 
 /**
  * The `HttpRequest` a handler receives, built with the library's own constructor around the
@@ -26,7 +17,12 @@ export function toFunctionHttpRequest(
   params: Record<string, string>,
   body: Buffer,
 ): HttpRequest {
-  const nativeRequest = new InMemoryRequest(url.href, req.method ?? 'GET', toHeaders(req), body);
+  const nativeRequest = new InMemoryRequest(
+    url.href,
+    req.method ?? 'GET',
+    new IncomingHeaders(req.headers),
+    body,
+  );
   // The init the worker itself passes with HTTP streaming on (`createStreamRequest`): the Request it
   // built and the route params. `nativeRequest` is internal to the library, hence not in the type.
   const init = { nativeRequest, params };
