@@ -2,6 +2,8 @@ import type { AppContext } from './AppContext.js';
 import { buildAppContext } from './buildAppContext.js';
 
 let current: Promise<AppContext> | undefined;
+/** `current`'s value once it resolved: every request after the first reads it without awaiting. */
+let ready: AppContext | undefined;
 
 /**
  * The process-wide AppContext, built on first use from `process.env` (cold start) and then shared.
@@ -9,11 +11,32 @@ let current: Promise<AppContext> | undefined;
  * problem response instead of a crash loop.
  */
 export function getAppContext(): Promise<AppContext> {
-  current ??= buildAppContext(process.env);
+  if (!current) {
+    const building = buildAppContext(process.env);
+    current = building;
+    keepWhenReady(building);
+  }
   return current;
+}
+
+/** The AppContext if it is built already (undefined before, while building, or if it failed). */
+export function readyAppContext(): AppContext | undefined {
+  return ready;
+}
+
+function keepWhenReady(context: Promise<AppContext>): void {
+  ready = undefined;
+  context.then(
+    (value) => {
+      if (current === context) ready = value;
+    },
+    () => undefined,
+  );
 }
 
 /** Tests and the local host: replace (or reset with `undefined`) the process-wide context. */
 export function setAppContext(context: Promise<AppContext> | AppContext | undefined): void {
   current = context === undefined ? undefined : Promise.resolve(context);
+  ready = undefined;
+  if (current) keepWhenReady(current);
 }

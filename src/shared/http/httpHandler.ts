@@ -1,7 +1,7 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 
 import type { AppContext } from '../app/AppContext.js';
-import { getAppContext } from '../app/appContextHolder.js';
+import { getAppContext, readyAppContext } from '../app/appContextHolder.js';
 import type { Principal } from '../auth/Authenticator.js';
 import { ConfigError } from '../config/ConfigError.js';
 import { AppError, describeCause } from '../errors/AppError.js';
@@ -36,18 +36,20 @@ export function anonymous(
     const traceId = traceIdOf(context);
     let app: AppContext | undefined;
     try {
-      app = await getAppContext().catch((error: unknown) => {
-        throw error instanceof ConfigError
-          ? new AppError('config_invalid', 'The app is misconfigured', {
-              detail: 'The service is misconfigured',
-              cause: error,
-            })
-          : error;
-      });
+      app =
+        readyAppContext() ??
+        (await getAppContext().catch((error: unknown) => {
+          throw error instanceof ConfigError
+            ? new AppError('config_invalid', 'The app is misconfigured', {
+                detail: 'The service is misconfigured',
+                cause: error,
+              })
+            : error;
+        }));
       const scope = { app, context, traceId, signal: httpBudgetSignal() };
       // Every upstream call this request causes is charged to it (and, once authenticated, to its user).
       const budget = new UpstreamBudget(app.config.limits, app.upstreamLimiter);
-      const response = await runWithBudget(budget, async () => handler(request, scope));
+      const response = await runWithBudget(budget, () => handler(request, scope));
       return withTrace(response, traceId, started);
     } catch (error) {
       const appError = toAppError(error);

@@ -14,6 +14,19 @@ export interface SearchRecorder {
 
 const POPULAR_KEY = 'location:popular:search:v1';
 
+/** Members by parameters: a repeated search arrives with the very same frozen (parsed-once) object. */
+const members = new WeakMap<PlaceSearchParams, string>();
+
+/** The sorted-set member of one search: its parameters as JSON, which `top` parses back. */
+function memberOf(params: PlaceSearchParams): string {
+  let member = members.get(params);
+  if (member === undefined) {
+    member = JSON.stringify(params);
+    if (Object.isFrozen(params)) members.set(params, member);
+  }
+  return member;
+}
+
 export interface RedisSearchRecorderOptions {
   /** How long counts gather in memory before one pipelined write (default 1 s). */
   flushIntervalMs?: number;
@@ -43,7 +56,7 @@ export class RedisSearchRecorder implements SearchRecorder {
 
   async record(params: PlaceSearchParams): Promise<void> {
     if (params.page !== 1) return;
-    const key = JSON.stringify(params);
+    const key = memberOf(params);
     this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
     if (this.#pending.size >= this.#maxPending) void this.flush();
     else this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
@@ -82,7 +95,7 @@ export class InMemorySearchRecorder implements SearchRecorder {
 
   async record(params: PlaceSearchParams): Promise<void> {
     if (params.page !== 1) return;
-    const key = JSON.stringify(params);
+    const key = memberOf(params);
     this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
     if (this.#counts.size > 10_000) this.#counts.delete(this.#counts.keys().next().value!);
   }

@@ -73,7 +73,7 @@ export class FunctionInvoker {
     await this.#inFlight.drain();
   }
 
-  async invoke(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
+  invoke(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
     return this.#inFlight.track(this.#run(definition, request));
   }
 
