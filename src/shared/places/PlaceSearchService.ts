@@ -80,7 +80,7 @@ export class PlaceSearchService {
     for (const provider of providers) {
       try {
         const result = await this.#page(provider, params, query, params.page, signal);
-        await this.#recorder?.record(params);
+        this.#recorder?.record(params);
         return {
           places: result.value.places,
           provider: provider.name,

@@ -4,8 +4,8 @@ import type { PlaceSearchParams } from './placeSearchParams.js';
 
 /** Counts searches so the cache warmer can keep the most requested ones fresh (issue: cache warmers). */
 export interface SearchRecorder {
-  /** Count one search. Resolves at once: the count is written later, off the response path. */
-  record(params: PlaceSearchParams): Promise<void>;
+  /** Count one search, at once and without failing: the count is written later, off the response path. */
+  record(params: PlaceSearchParams): void;
   /** The most requested searches, most requested first. */
   top(limit: number): Promise<PlaceSearchParams[]>;
   /** Write what is still pending (shutdown); a no-op where nothing is buffered. */
@@ -54,7 +54,7 @@ export class RedisSearchRecorder implements SearchRecorder {
     this.#maxPending = options.maxPending ?? 500;
   }
 
-  async record(params: PlaceSearchParams): Promise<void> {
+  record(params: PlaceSearchParams): void {
     if (params.page !== 1) return;
     const key = memberOf(params);
     this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
@@ -93,7 +93,7 @@ export class RedisSearchRecorder implements SearchRecorder {
 export class InMemorySearchRecorder implements SearchRecorder {
   readonly #counts = new Map<string, number>();
 
-  async record(params: PlaceSearchParams): Promise<void> {
+  record(params: PlaceSearchParams): void {
     if (params.page !== 1) return;
     const key = memberOf(params);
     this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);

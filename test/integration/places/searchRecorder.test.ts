@@ -27,7 +27,8 @@ describe('RedisSearchRecorder (real redis-server): batched, off the response pat
     const recorder = new RedisSearchRecorder(redis);
     const hot = uniqueSearch();
     const cold = uniqueSearch();
-    await Promise.all([...Array.from({ length: 7 }, () => recorder.record(hot)), recorder.record(cold)]);
+    for (let i = 0; i < 7; i++) recorder.record(hot);
+    recorder.record(cold);
     expect(await score(hot)).toBeNull();
     await recorder.flush();
     expect(await score(hot)).toBe('7');
@@ -39,8 +40,8 @@ describe('RedisSearchRecorder (real redis-server): batched, off the response pat
     const recorder = new RedisSearchRecorder(redis, { flushIntervalMs: 1_000 });
     const first = uniqueSearch();
     const later = uniqueSearch(2);
-    await recorder.record(first);
-    await recorder.record(later);
+    recorder.record(first);
+    recorder.record(later);
     await vi.advanceTimersByTimeAsync(999);
     expect(await score(first)).toBeNull();
     await vi.advanceTimersByTimeAsync(1);
@@ -52,8 +53,8 @@ describe('RedisSearchRecorder (real redis-server): batched, off the response pat
   itWithRedis('writes at once when many distinct searches are pending; top() sees them', async () => {
     const recorder = new RedisSearchRecorder(redis, { flushIntervalMs: 60_000, maxPending: 3 });
     const searches = [uniqueSearch(), uniqueSearch(), uniqueSearch()];
-    for (const s of searches) await recorder.record(s);
-    await recorder.record(searches[0]!);
+    for (const s of searches) recorder.record(s);
+    recorder.record(searches[0]!);
     const top = await recorder.top(100_000);
     expect(top.map((p) => p.query)).toEqual(expect.arrayContaining(searches.map((s) => s.query)));
     expect(await score(searches[0]!)).toBe('2');
@@ -63,7 +64,7 @@ describe('RedisSearchRecorder (real redis-server): batched, off the response pat
     const broken = new Redis(redisUrl()!, { lazyConnect: true, maxRetriesPerRequest: 0 });
     broken.disconnect();
     const recorder = new RedisSearchRecorder(broken);
-    await expect(recorder.record(uniqueSearch())).resolves.toBeUndefined();
+    expect(() => recorder.record(uniqueSearch())).not.toThrow();
     await expect(recorder.flush()).resolves.toBeUndefined();
   });
 });

@@ -55,9 +55,7 @@ export class HttpTriggerServer {
 
   constructor(options: Readonly<HttpTriggerServerOptions>) {
     this.#options = options;
-    this.#server = createServer((req, res) => {
-      void this.#requests.track(this.#handle(req, res));
-    });
+    this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
   /** Listen on `host:port` (port 0 picks a free one); resolves with the base URL. */
@@ -97,6 +95,7 @@ export class HttpTriggerServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.#requests.enter();
     try {
       await this.#route(req, res);
     } catch (error) {
@@ -108,6 +107,8 @@ export class HttpTriggerServer {
         detail: 'The local Functions host failed to process the request.',
         traceId: newTraceId(),
       });
+    } finally {
+      this.#requests.leave();
     }
   }
 
@@ -174,7 +175,8 @@ export class HttpTriggerServer {
 
     let body: Buffer;
     try {
-      body = await readRequestBody(req, maxRequestBodyBytes);
+      const read = readRequestBody(req, maxRequestBodyBytes);
+      body = read instanceof Promise ? await read : read;
     } catch (error) {
       if (!(error instanceof RequestBodyTooLargeError)) throw error;
       writeHostProblem(res, {

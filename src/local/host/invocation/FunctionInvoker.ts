@@ -73,48 +73,50 @@ export class FunctionInvoker {
     await this.#inFlight.drain();
   }
 
-  invoke(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
-    return this.#inFlight.track(this.#run(definition, request));
-  }
-
-  async #run(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
-    const { registry, logger } = this.#options;
-    const invocationId = randomUUID();
-    const { traceParent, traceId } = childTraceParent(request.traceParent);
-    const context: InvocationContext = new InvocationContext({
-      invocationId,
-      functionName: definition.name,
-      logHandler: invocationLogHandler({
-        registry,
-        logger,
-        functionName: definition.name,
-        invocationId,
-        context: () => context,
-      }),
-      traceContext: { traceParent, traceState: '', attributes: {} },
-      triggerMetadata: request.triggerMetadata,
-      options: definition.options,
-    });
-
-    const started = performance.now();
-    let outcome: InvocationOutcome;
+  /** Run one invocation; the returned promise never rejects. Counted in flight until it ends. */
+  async invoke(definition: FunctionDefinition, request: InvocationRequest): Promise<InvocationOutcome> {
+    this.#inFlight.enter();
     try {
-      const result = await this.#withTimeout(
-        this.#runWithHooks(definition, context, request.input),
-        definition.name,
+      const { registry, logger } = this.#options;
+      const invocationId = randomUUID();
+      const { traceParent, traceId } = childTraceParent(request.traceParent);
+      const context: InvocationContext = new InvocationContext({
         invocationId,
-      );
-      outcome = { ok: true, result, invocationId, traceId, durationMs: performance.now() - started };
-    } catch (error) {
-      outcome = { ok: false, error, invocationId, traceId, durationMs: performance.now() - started };
-    }
+        functionName: definition.name,
+        logHandler: invocationLogHandler({
+          registry,
+          logger,
+          functionName: definition.name,
+          invocationId,
+          context: () => context,
+        }),
+        traceContext: { traceParent, traceState: '', attributes: {} },
+        triggerMetadata: request.triggerMetadata,
+        options: definition.options,
+      });
 
-    const status = outcome.ok ? 'Succeeded' : 'Failed';
-    const extra = request.describe ? ` ${request.describe(outcome)}` : '';
-    const line = `Executed 'Functions.${definition.name}' (${status}, Id=${invocationId}, Duration=${Math.round(outcome.durationMs)}ms)${extra}`;
-    if (outcome.ok) logger.info(line);
-    else logger.error(`${line}\n${describeError(outcome.error)}`);
-    return outcome;
+      const started = performance.now();
+      let outcome: InvocationOutcome;
+      try {
+        const result = await this.#withTimeout(
+          this.#runWithHooks(definition, context, request.input),
+          definition.name,
+          invocationId,
+        );
+        outcome = { ok: true, result, invocationId, traceId, durationMs: performance.now() - started };
+      } catch (error) {
+        outcome = { ok: false, error, invocationId, traceId, durationMs: performance.now() - started };
+      }
+
+      const status = outcome.ok ? 'Succeeded' : 'Failed';
+      const extra = request.describe ? ` ${request.describe(outcome)}` : '';
+      const line = `Executed 'Functions.${definition.name}' (${status}, Id=${invocationId}, Duration=${Math.round(outcome.durationMs)}ms)${extra}`;
+      if (outcome.ok) logger.info(line);
+      else logger.error(`${line}\n${describeError(outcome.error)}`);
+      return outcome;
+    } finally {
+      this.#inFlight.leave();
+    }
   }
 
   async #runWithHooks(
