@@ -18,7 +18,14 @@ import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 import { buildTestApp, type TestAppContext, type TestSeams } from '../../support/buildTestApp.js';
 import { sandboxEnv } from '../../support/sandboxEnv.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+/**
+ * Where this code runs from: the repository under tsx, or the tsc-compiled copy in `.bench-build/`
+ * that `npm run bench:hotpath` runs (what the Functions host runs: tsc output, not tsx's transform).
+ */
+const CODE_ROOT = path.resolve(import.meta.dirname, '../../..');
+const CODE_EXT = path.extname(import.meta.filename);
+/** The function app folder (host.json), which the compiled copy sits in. */
+const ROOT = path.basename(CODE_ROOT) === '.bench-build' ? path.dirname(CODE_ROOT) : CODE_ROOT;
 const SECRET = 'bench-secret-that-is-long-enough-0000000';
 
 /** The app as `npm start` runs it (local host, Azurite, redis-server when installed, sandbox upstream). */
@@ -60,9 +67,9 @@ export async function startBenchStack(options: Readonly<BenchStackOptions> = {})
   for (const [k, v] of Object.entries(env)) process.env[k] = v;
   const app = await buildTestApp(env, { logger: createLogger(() => {}, logLevel), ...options.build });
   setAppContext(app);
-  const functionFiles = readdirSync(path.join(ROOT, 'src/functions'))
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => path.join(ROOT, 'src/functions', f));
+  const functionFiles = readdirSync(path.join(CODE_ROOT, 'src/functions'))
+    .filter((f) => f.endsWith(CODE_EXT))
+    .map((f) => path.join(CODE_ROOT, 'src/functions', f));
   const host = createLocalHost({
     functionFiles,
     cwd: ROOT,

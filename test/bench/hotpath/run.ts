@@ -8,6 +8,11 @@
  * sandbox outage. Figures are printed; nothing is asserted (the machine is shared and noisy).
  * `HOTPATH_SECONDS` sets each load run's length (default 4); `HOTPATH_ONLY=mcp` runs only the paths
  * whose name contains that word (no recovery part), e.g. under `node --cpu-prof`.
+ *
+ * `npm run bench:hotpath` compiles the app and this bench with tsc into `.bench-build/` and runs that:
+ * the Functions host runs tsc's output, while tsx's transform (`keepNames`) wraps every function
+ * created per request in a `__name` call the deployed code does not make. `npx tsx
+ * test/bench/hotpath/run.ts` runs the sources as they are.
  */
 import { type CapturedResponse, startBareServer } from './bareServer.js';
 import { startBenchStack } from './benchStack.js';
