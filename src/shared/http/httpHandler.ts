@@ -83,21 +83,20 @@ export function authenticated(
 
 /** Adds the trace id and the app's own time (Server-Timing `app;dur`, ms) to every answer. */
 function withTrace(response: HttpResponseInit, traceId: string, started: number): HttpResponseInit {
-  const trace = {
-    'x-trace-id': traceId,
-    'server-timing': `app;dur=${(performance.now() - started).toFixed(3)}`,
-  };
+  const timing = `app;dur=${(performance.now() - started).toFixed(3)}`;
   const given = response.headers;
   // Our handlers answer with a record of lower-case names: added to as it is, without a `Headers` round trip.
   if (given === undefined || isLowerCaseRecord(given))
-    return { ...response, headers: { ...given, ...trace } };
+    return { ...response, headers: { ...given, 'x-trace-id': traceId, 'server-timing': timing } };
   const headers = new Headers(given as ConstructorParameters<typeof Headers>[0]);
-  for (const [name, value] of Object.entries(trace)) headers.set(name, value);
+  headers.set('x-trace-id', traceId);
+  headers.set('server-timing', timing);
   return { ...response, headers: Object.fromEntries(headers.entries()) };
 }
 
 function isLowerCaseRecord(headers: unknown): headers is Record<string, string> {
   if (typeof headers !== 'object' || headers === null || Object.getPrototypeOf(headers) !== Object.prototype)
     return false;
-  return Object.keys(headers).every((name) => name === name.toLowerCase());
+  for (const name in headers) if (name !== name.toLowerCase()) return false;
+  return true;
 }
