@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 import { z } from 'zod';
 
@@ -15,14 +16,32 @@ export function requestLanguage(
   fallback: string,
 ): string {
   if (query !== null && query !== undefined) return parseOrThrow(languageCodeSchema, query, 'query.language');
-  if (acceptLanguage) {
-    const ranked = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages();
-    for (const tag of ranked) {
-      const language = tag === '*' ? undefined : normalizeLanguage(tag);
-      if (language) return language;
+  return (acceptLanguage && acceptedLanguage(acceptLanguage)) || fallback;
+}
+
+/** Longer `Accept-Language` values are negotiated every time rather than remembered. */
+const MAX_REMEMBERED_HEADER = 256;
+
+/**
+ * `Accept-Language` values already negotiated ('' when none of its languages is known). Browsers send
+ * a handful of distinct values, and ICU's canonicalization of each tag per request was a visible
+ * share of a cached itinerary read.
+ */
+const negotiated = new LRUCache<string, string>({ max: 1_000 });
+
+function acceptedLanguage(header: string): string {
+  const known = negotiated.get(header);
+  if (known !== undefined) return known;
+  let accepted = '';
+  for (const tag of new Negotiator({ headers: { 'accept-language': header } }).languages()) {
+    const language = tag === '*' ? undefined : normalizeLanguage(tag);
+    if (language) {
+      accepted = language;
+      break;
     }
   }
-  return fallback;
+  if (header.length <= MAX_REMEMBERED_HEADER) negotiated.set(header, accepted);
+  return accepted;
 }
 
 /** Query of reads that can be shown in another language (`GET …/itinerary?language=ja`). */

@@ -50,6 +50,20 @@ describe('requestLanguage', () => {
     expect(requestLanguage(null, undefined, 'en')).toBe('en');
   });
 
+  it('answers a repeated Accept-Language the same, and a remembered miss still takes each call’s fallback', () => {
+    const header = 'de-CH, zh-HK;q=0.9';
+    expect([1, 2, 3].map(() => requestLanguage(undefined, header, 'ko'))).toEqual([
+      'de-CH',
+      'de-CH',
+      'de-CH',
+    ]);
+    expect(requestLanguage(undefined, 'xx, yy;q=0.5', 'ko')).toBe('ko');
+    expect(requestLanguage(undefined, 'xx, yy;q=0.5', 'en')).toBe('en');
+    expect(requestLanguage('ja', 'xx, yy;q=0.5', 'en')).toBe('ja');
+    const long = `${'x-'.repeat(200)}fr`;
+    expect(requestLanguage(undefined, `${long}, ja;q=0.5`, 'ko')).toBe('ja');
+  });
+
   it('turns an unknown query language into a 400 on query.language', () => {
     try {
       requestLanguage('xx', undefined, 'ko');
