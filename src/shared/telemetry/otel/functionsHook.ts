@@ -2,7 +2,8 @@ import { app, type PreInvocationContext } from '@azure/functions';
 import {
   type Context,
   context,
-  isSpanContextValid,
+  INVALID_SPANID,
+  INVALID_TRACEID,
   propagation,
   ROOT_CONTEXT,
   type Span,
@@ -28,7 +29,7 @@ const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(
  * the global propagator (trace context plus baggage, behind a composite) does several times the work.
  * A `tracestate` goes through that propagator, which knows how to parse it.
  */
-function hostContext(invocation: PreInvocationContext['invocationContext']): Context {
+export function hostContext(invocation: PreInvocationContext['invocationContext']): Context {
   const traceContext = invocation.traceContext;
   const traceParent = traceContext?.traceParent;
   if (!traceParent) return context.active();
@@ -39,13 +40,16 @@ function hostContext(invocation: PreInvocationContext['invocationContext']): Con
     });
   const match = TRACEPARENT.exec(traceParent);
   if (!match || match[1] === 'ff') return context.active();
-  const parent = {
-    traceId: match[2]!,
-    spanId: match[3]!,
+  // The pattern checked the hex digits already; what `isSpanContextValid` adds is the all-zero ids.
+  const traceId = match[2]!;
+  const spanId = match[3]!;
+  if (traceId === INVALID_TRACEID || spanId === INVALID_SPANID) return context.active();
+  return trace.setSpanContext(ROOT_CONTEXT, {
+    traceId,
+    spanId,
     traceFlags: parseInt(match[4]!, 16),
     isRemote: true,
-  };
-  return isSpanContextValid(parent) ? trace.setSpanContext(ROOT_CONTEXT, parent) : context.active();
+  });
 }
 
 function endWithError(span: Span, error: unknown): never {
@@ -70,7 +74,8 @@ export function registerFunctionsHook(options: { invocationSpans: boolean }): { 
     const parent = hostContext(invocation);
     const handler = pre.functionHandler as (...a: unknown[]) => unknown;
     if (!options.invocationSpans) {
-      pre.functionHandler = context.bind(parent, handler);
+      // What `context.bind` makes, without the `Object.defineProperty` of `length` it adds per call.
+      pre.functionHandler = (...args: unknown[]) => context.with(parent, handler, undefined, ...args);
       return;
     }
     const trigger = invocation.options.trigger.type;
