@@ -49,6 +49,9 @@ const NAMES = [
   'bad name',
   '',
   'caf\u00e9',
+  // The Kelvin sign lowercases to an ASCII "k": still not a valid name.
+  'coo\u212Aie',
+  'HOST\u212A',
 ];
 
 describe('IncomingHeaders: the Headers a handler gets, read from Node’s map on demand', () => {

@@ -27,6 +27,15 @@ export interface HttpTriggerServerOptions {
 
 const newTraceId = () => randomBytes(16).toString('hex');
 
+/** An error as text, whatever was thrown (a null-prototype object has no `toString`). */
+function describe(error: unknown): string {
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
 /** The request URL, or undefined when the `Host` header cannot be part of one (the caller's fault: 400). */
 function requestUrl(req: IncomingMessage): URL | undefined {
   try {
@@ -99,14 +108,19 @@ export class HttpTriggerServer {
     try {
       await this.#route(req, res);
     } catch (error) {
-      this.#options.logger.error(`HTTP host error for ${req.method} ${req.url}: ${String(error)}`);
-      writeHostProblem(res, {
-        status: 500,
-        code: 'internal',
-        title: 'Internal error',
-        detail: 'The local Functions host failed to process the request.',
-        traceId: newTraceId(),
-      });
+      // Nothing awaits this promise, so the last resort may not throw: a connection it cannot answer is dropped.
+      try {
+        this.#options.logger.error(`HTTP host error for ${req.method} ${req.url}: ${describe(error)}`);
+        writeHostProblem(res, {
+          status: 500,
+          code: 'internal',
+          title: 'Internal error',
+          detail: 'The local Functions host failed to process the request.',
+          traceId: newTraceId(),
+        });
+      } catch {
+        res.destroy();
+      }
     } finally {
       this.#requests.leave();
     }

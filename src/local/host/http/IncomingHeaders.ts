@@ -50,18 +50,20 @@ export class IncomingHeaders extends FetchHeaders {
   }
 
   override get(name: string): string | null {
-    const key = String(name).toLowerCase();
-    const value = this.#lookup(key);
-    if (value !== undefined) return joined(key, value);
-    if (this.#incoming && HTTP_TOKEN.test(key)) return null;
+    const text = String(name);
+    // Validity first, on the name as given: lowercasing could turn a non-ASCII name into a valid one.
+    if (this.#incoming && HTTP_TOKEN.test(text)) {
+      const key = text.toLowerCase();
+      const value = this.#lookup(key);
+      return value === undefined ? null : joined(key, value);
+    }
     this.#fill();
     return super.get(name);
   }
 
   override has(name: string): boolean {
-    const key = String(name).toLowerCase();
-    if (this.#lookup(key) !== undefined) return true;
-    if (this.#incoming && HTTP_TOKEN.test(key)) return false;
+    const text = String(name);
+    if (this.#incoming && HTTP_TOKEN.test(text)) return this.#lookup(text.toLowerCase()) !== undefined;
     this.#fill();
     return super.has(name);
   }
