@@ -1,5 +1,10 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { type CallToolResult, ErrorCode, type RequestId } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  ErrorCode,
+  type JSONRPCMessage,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 
 import { callTool } from './callTool.js';
 import { createMcpServer } from './createMcpServer.js';
@@ -46,11 +51,19 @@ export class McpServerPool {
     this.#maxIdle = maxIdle;
   }
 
-  /** Answer one MCP HTTP POST for the caller in `scope`. */
-  async handle(post: McpPost, scope: ToolScope): Promise<McpHttpAnswer> {
+  /**
+   * Answer one MCP HTTP POST for the caller in `scope`. Not `async` itself: the plain tools/call
+   * (nearly every request) hands on `#callTool`'s promise rather than wrapping it in another.
+   */
+  handle(post: McpPost, scope: ToolScope): Promise<McpHttpAnswer> {
     const messages = readMcpPost(post);
-    if (!Array.isArray(messages)) return messages as McpHttpAnswer;
+    if (!Array.isArray(messages)) return Promise.resolve(messages as McpHttpAnswer);
     if (messages.length === 1 && isPlainToolCall(messages[0])) return this.#callTool(messages[0], scope);
+    return this.#exchange(messages, scope);
+  }
+
+  /** Anything but one plain tools/call: through a pooled SDK server. */
+  async #exchange(messages: readonly JSONRPCMessage[], scope: ToolScope): Promise<McpHttpAnswer> {
     const pooled = this.#idle.pop() ?? (await this.#create());
     pooled.scope = scope;
     let reusable = false;

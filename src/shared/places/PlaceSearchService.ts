@@ -119,7 +119,8 @@ export class PlaceSearchService {
     return cacheKey('location', 'search', `${provider}-${queryHash({ ...keyed, page })}`);
   }
 
-  async #page(
+  /** Not `async`: it hands on the cache's promise as it is (an async frame would add one per search). */
+  #page(
     provider: PlaceSearchProvider,
     params: PlaceSearchParams,
     query: PlaceQuery,
