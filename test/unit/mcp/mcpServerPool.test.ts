@@ -169,6 +169,33 @@ describe('McpServerPool: a plain tools/call answered directly, exactly as throug
     expect(json(direct)).toEqual(json(viaSdk));
   });
 
+  it('keeps every answer’s bytes its own, across many answers held at once and one too large to share', async () => {
+    const pool = new McpServerPool(tools);
+    // ~9 KB each: 60 of them span more than one shared slab; the last is larger than any slab answer.
+    const texts = Array.from({ length: 60 }, (_, i) => `${i}:${'경복궁 '.repeat(900)}`);
+    texts.push('x'.repeat(40_000));
+    const answers = await Promise.all(
+      texts.map((text, i) =>
+        pool.handle(
+          post({
+            jsonrpc: '2.0',
+            id: `call-${i}`,
+            method: 'tools/call',
+            params: { name: 'echo', arguments: { text } },
+          }),
+          scopeFor('a'),
+        ),
+      ),
+    );
+    answers.forEach((answer, i) =>
+      expect(json(answer)).toEqual({
+        jsonrpc: '2.0',
+        id: `call-${i}`,
+        result: { content: [{ type: 'text', text: texts[i] }], structuredContent: { text: texts[i] } },
+      }),
+    );
+  });
+
   it('answers a batch of one plain call as the SDK does: the response alone', async () => {
     const pool = new McpServerPool(tools);
     const answer = await pool.handle(
