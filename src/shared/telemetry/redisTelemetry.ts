@@ -1,7 +1,8 @@
-import { type Attributes, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Attributes, context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 
 import { ATTR, INSTRUMENTATION_SCOPE } from './telemetryNames.js';
+import { withinTrace } from './withinTrace.js';
 
 /** The part of an ioredis `Command` read here: its name and the promise it settles. */
 interface RedisCommand {
@@ -18,8 +19,8 @@ const TRACED = Symbol('tripgen.redis.traced');
  * trip ids, values hold user data). `@opentelemetry/instrumentation-ioredis` does this for ioredis
  * below 6 only, and by patching `require`, which ES module imports bypass; ioredis sends every
  * command, pipelined ones included, through `sendCommand`, so wrapping it on this one instance is
- * enough. Costs nothing without a recording span (telemetry off, or a command outside any request),
- * and a command re-sent from the offline queue keeps its first span.
+ * enough. Costs nothing outside a trace (telemetry off, or a command outside any request or job), and
+ * a command re-sent from the offline queue keeps its first span.
  */
 export function traceRedisCommands<T extends Redis>(redis: T): T {
   const send = redis.sendCommand.bind(redis) as (...args: unknown[]) => unknown;
@@ -30,7 +31,7 @@ export function traceRedisCommands<T extends Redis>(redis: T): T {
     [ATTR.peerService]: 'redis',
   };
   redis.sendCommand = ((command: RedisCommand, ...rest: unknown[]) => {
-    if (command[TRACED] || !trace.getActiveSpan()?.isRecording()) return send(command, ...rest);
+    if (command[TRACED] || !withinTrace(context.active())) return send(command, ...rest);
     command[TRACED] = true;
     const span = trace.getTracer(INSTRUMENTATION_SCOPE).startSpan(`redis ${command.name}`, {
       kind: SpanKind.CLIENT,

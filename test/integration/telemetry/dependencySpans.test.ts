@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { context, SpanKind, trace } from '@opentelemetry/api';
+import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createRedisConnection } from '../../../src/shared/cache/redisConnection.js';
@@ -82,5 +82,44 @@ describe('dependency spans (in-memory exporters, real redis-server and Azurite)'
     telemetry.reset();
     await table.listEntities().next();
     expect(telemetry.spans()).toEqual([]);
+  });
+
+  // In Azure the Functions host records the request span in its own process: a function runs in the
+  // host's trace context, a remote parent that records nothing in the worker. Its calls still belong
+  // to the request's trace; an unsampled trace records none.
+  it("under the Functions host's remote request span, Redis and Table calls are its children", async () => {
+    const host = { traceId: 'a1'.repeat(16), spanId: 'b2'.repeat(8), isRemote: true };
+    const inHost = (traceFlags: TraceFlags, work: () => Promise<unknown>) =>
+      context.with(trace.setSpanContext(ROOT_CONTEXT, { ...host, traceFlags }), work);
+    const table = TableClient.fromConnectionString(inject('storageConnectionString'), 'telemetryhost', {
+      allowInsecureConnection: true,
+    });
+    const redis = redisUrl() ? createRedisConnection(redisUrl()!) : undefined;
+    try {
+      await redis?.ping();
+      telemetry.reset();
+      await inHost(TraceFlags.SAMPLED, async () => {
+        await table.createTable();
+        await redis?.get('telemetry:host');
+      });
+      const spans = telemetry.spans();
+      const names = spans.map((s) => s.name);
+      expect(names).toContain('TableClient.createTable');
+      if (redis) expect(names).toContain('redis get');
+      for (const span of spans) expect(span.spanContext().traceId).toBe(host.traceId);
+      const roots = spans.filter((s) => s.parentSpanContext?.spanId === host.spanId);
+      expect(roots.map((s) => s.name)).toEqual(
+        expect.arrayContaining(['TableClient.createTable', ...(redis ? ['redis get'] : [])]),
+      );
+
+      telemetry.reset();
+      await inHost(TraceFlags.NONE, async () => {
+        await table.createTable();
+        await redis?.get('telemetry:host');
+      });
+      expect(telemetry.spans()).toEqual([]);
+    } finally {
+      redis?.disconnect();
+    }
   });
 });

@@ -1,22 +1,25 @@
 import * as coreTracing from '@azure/core-tracing';
 import { AzureSdkInstrumentation } from '@azure/opentelemetry-instrumentation-azure-sdk';
-import { context, trace } from '@opentelemetry/api';
+import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
+
+import { withinTrace } from '../withinTrace.js';
 
 type Instrumenter = Parameters<typeof coreTracing.useInstrumenter>[0];
 
 /**
- * An instrumenter that traces only within a recording span (a request, a job, a warmer run): calls
- * outside one, such as a queue poll or start-up work, would otherwise each begin a trace of their own.
+ * An instrumenter that traces only within a trace (a request, a job, a warmer run; see `withinTrace`):
+ * calls outside one, such as a queue poll or start-up work, would otherwise each begin a trace of
+ * their own.
  */
-function underRecordingSpans(inner: Instrumenter): Instrumenter {
+function withinTraces(inner: Instrumenter): Instrumenter {
   return {
     withContext: (ctx, callback, ...args) => inner.withContext(ctx, callback, ...args),
     parseTraceparentHeader: (header) => inner.parseTraceparentHeader(header),
     createRequestHeaders: (ctx) => inner.createRequestHeaders(ctx),
     startSpan(name, options) {
       const parent = options.tracingContext ?? context.active();
-      if (trace.getSpan(parent)?.isRecording()) return inner.startSpan(name, options);
+      if (withinTrace(parent)) return inner.startSpan(name, options);
       return inner.startSpan(name, {
         ...options,
         tracingContext: suppressTracing(context.active()),
@@ -35,8 +38,7 @@ function underRecordingSpans(inner: Instrumenter): Instrumenter {
  */
 export function enableAzureSdkTracing(): void {
   const module = {
-    useInstrumenter: (instrumenter: Instrumenter) =>
-      coreTracing.useInstrumenter(underRecordingSpans(instrumenter)),
+    useInstrumenter: (instrumenter: Instrumenter) => coreTracing.useInstrumenter(withinTraces(instrumenter)),
   };
   for (const definition of new AzureSdkInstrumentation({ enabled: false }).getModuleDefinitions())
     definition.patch?.(module);
