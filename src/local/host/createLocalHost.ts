@@ -65,6 +65,11 @@ export interface LocalHostOptions {
   readonly printFunctions?: boolean;
   /** `Host.CORS` from local.settings.json (see `loadLocalSettings`); default: no CORS headers. */
   readonly cors?: CorsSettings;
+  /**
+   * Record a span per invocation when an OpenTelemetry SDK is registered, as the Functions host does
+   * in Azure (default true).
+   */
+  readonly invocationSpans?: boolean;
 }
 
 export interface LocalHost {
@@ -164,7 +169,12 @@ export function createLocalHost(options: Readonly<LocalHostOptions> = {}): Local
       const files =
         options.functionFiles ?? resolveFunctionFiles(options.mainGlob ?? readPackageMain(cwd), cwd);
       definitions = await loadFunctionFiles(registry, files, logger);
-      invoker = new FunctionInvoker({ registry, logger, functionTimeoutMs: hostSettings.functionTimeoutMs });
+      invoker = new FunctionInvoker({
+        registry,
+        logger,
+        functionTimeoutMs: hostSettings.functionTimeoutMs,
+        invocationSpans: options.invocationSpans,
+      });
       routes = new HttpRouteTable(definitions, hostSettings.http.routePrefix);
       for (const d of definitions.filter((d) => d.kind === 'unsupported')) {
         logger.warn(

@@ -68,13 +68,12 @@ class CountingSpanExporter extends InMemorySpanExporter {
  * The app's telemetry (undici instrumentation, Functions hook; invocation spans on the local host),
  * exporting to memory through batch processors, as the Azure Monitor distro does.
  */
-async function telemetryOn(invocationSpans: boolean): Promise<Running> {
+async function telemetryOn(): Promise<Running> {
   const spans = new CountingSpanExporter();
   const batch = new BatchSpanProcessor(spans);
   const metrics = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const handle = await startTelemetry({
     env: {},
-    invocationSpans,
     pipelines: {
       spanProcessors: [batch],
       metricReaders: [new PeriodicExportingMetricReader({ exporter: metrics, exportIntervalMillis: 60_000 })],
@@ -103,9 +102,11 @@ async function start(env: Record<string, string>, side: BenchSide): Promise<stri
     // Not a logger that keeps lines: its growing heap would be collected on every side's time.
     logger: quietHostLogger(),
     printFunctions: false,
+    // In Azure the Functions host, a process of its own, records the request span.
+    invocationSpans: side !== 'worker',
     beforeLoad: [
       async () => {
-        if (side === 'on' || side === 'worker') running = await telemetryOn(side === 'on');
+        if (side === 'on' || side === 'worker') running = await telemetryOn();
         // On Node 20 an AsyncLocalStorage in use runs a hook on every promise the process creates.
         if (side === 'als') new AsyncLocalStorage().enterWith({});
       },

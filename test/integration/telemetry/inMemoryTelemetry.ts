@@ -26,7 +26,8 @@ export interface InMemoryTelemetry {
 }
 
 /**
- * The app's telemetry started as `npm start` starts it (invocation spans on), exporting to memory.
+ * The app's telemetry started as `npm start` starts it, exporting to memory (a local host started
+ * after it records a span per invocation).
  * Call before the local host loads function files, so the Functions hook is registered first.
  */
 export async function startInMemoryTelemetry(): Promise<InMemoryTelemetry> {
@@ -38,7 +39,6 @@ export async function startInMemoryTelemetry(): Promise<InMemoryTelemetry> {
   const reader = new PeriodicExportingMetricReader({ exporter: metrics, exportIntervalMillis: 3_600_000 });
   const handle = await startTelemetry({
     env: {},
-    invocationSpans: true,
     pipelines: {
       spanProcessors: [new SimpleSpanProcessor(spans)],
       metricReaders: [reader],

@@ -34,6 +34,16 @@ describe('what telemetry may carry', () => {
       'url.full': 'https://places.googleapis.com/v1/places:searchText',
       'url.query': '',
     });
+    // An empty query is no query.
+    expect(
+      httpSpanAttributes({
+        origin: 'http://127.0.0.1:7071',
+        path: '/v2/local/geo/coord2address.json?',
+      }),
+    ).toEqual({
+      'url.full': 'http://127.0.0.1:7071/v2/local/geo/coord2address.json',
+      'url.query': '',
+    });
   });
 
   it('cache dimensions are the service and the kind of data, never the id', () => {

@@ -214,18 +214,28 @@ export class HttpTriggerServer {
         const status = response && !(response instanceof Error) ? response.status : 500;
         return `${method} ${url.pathname} -> ${status}`;
       },
+      spanAttributes: { 'http.request.method': method, 'http.route': match.route.path },
+      endsSpan: true,
     });
-    if (!outcome.ok) {
-      this.#writeUnhandled(res, outcome.traceId);
-    } else if (response instanceof HttpResponse) {
-      await writeFunctionResponse(res, response);
-    } else if (response && !(response instanceof Error)) {
-      await this.#writes.write(res, response);
-    } else {
-      this.#options.logger.error(
-        `Function "${match.route.definition.name}" returned an invalid response: ${String(response)}`,
-      );
-      this.#writeUnhandled(res, outcome.traceId);
+    // The request's span ends once the answer is written (or writing it failed), as the host's does.
+    let status = 500;
+    try {
+      if (!outcome.ok) {
+        this.#writeUnhandled(res, outcome.traceId);
+      } else if (response instanceof HttpResponse) {
+        status = response.status ?? 200;
+        await writeFunctionResponse(res, response);
+      } else if (response && !(response instanceof Error)) {
+        status = response.status;
+        await this.#writes.write(res, response);
+      } else {
+        this.#options.logger.error(
+          `Function "${match.route.definition.name}" returned an invalid response: ${String(response)}`,
+        );
+        this.#writeUnhandled(res, outcome.traceId);
+      }
+    } finally {
+      outcome.endSpan({ httpStatus: status });
     }
   }
 

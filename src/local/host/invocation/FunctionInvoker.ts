@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TriggerMetadata } from '@azure/functions';
+import type { Attributes } from '@opentelemetry/api';
 
 import type { CoreFunctionCallback, CoreHookContext } from '../core/coreTypes.js';
 import type { FunctionsCoreRegistry } from '../core/FunctionsCoreRegistry.js';
@@ -9,7 +10,7 @@ import { InvocationContext } from '../functionsLibrary.js';
 import type { HostLogger } from '../HostLogger.js';
 import { InFlightTracker } from './InFlightTracker.js';
 import { invocationLogHandler } from './invocationLogHandler.js';
-import { childTraceParent } from './traceParent.js';
+import { InvocationSpan } from './invocationSpan.js';
 
 export interface InvocationRequest {
   /** The trigger input (request, timer payload, message body). */
@@ -19,29 +20,38 @@ export interface InvocationRequest {
   readonly traceParent?: string | null;
   /** Extra words for the one summary line, computed from the outcome (e.g. "GET /api/x → 200"). */
   readonly describe?: (outcome: InvocationOutcome) => string;
+  /** More attributes for the invocation's span (e.g. an HTTP request's method and route). */
+  readonly spanAttributes?: Attributes;
+  /**
+   * The trigger ends the invocation's span itself, with `outcome.endSpan`, once it has answered: the
+   * Functions host's request span covers writing the response. Otherwise the span ends with the outcome.
+   */
+  readonly endsSpan?: boolean;
+}
+
+interface OutcomeCommon {
+  readonly invocationId: string;
+  readonly traceId: string;
+  readonly durationMs: number;
+  /** End the invocation's span (see `InvocationRequest.endsSpan`); only the first call counts. */
+  readonly endSpan: (answer?: { readonly httpStatus?: number }) => void;
 }
 
 export type InvocationOutcome =
-  | {
-      readonly ok: true;
-      readonly result: unknown;
-      readonly invocationId: string;
-      readonly traceId: string;
-      readonly durationMs: number;
-    }
-  | {
-      readonly ok: false;
-      readonly error: unknown;
-      readonly invocationId: string;
-      readonly traceId: string;
-      readonly durationMs: number;
-    };
+  | (OutcomeCommon & { readonly ok: true; readonly result: unknown })
+  | (OutcomeCommon & { readonly ok: false; readonly error: unknown });
 
 export interface FunctionInvokerOptions {
   readonly registry: FunctionsCoreRegistry;
   readonly logger: HostLogger;
   /** host.json `functionTimeout`: past it the invocation is reported as failed (the handler cannot be killed). */
   readonly functionTimeoutMs?: number;
+  /**
+   * Record a span per invocation when an OpenTelemetry SDK is registered, as the Functions host
+   * does (default true). Off, the host only hands the worker a `traceparent`, as when the host is a
+   * process of its own (the telemetry benchmark's Azure worker side).
+   */
+  readonly invocationSpans?: boolean;
 }
 
 class FunctionTimeoutError extends Error {
@@ -79,7 +89,17 @@ export class FunctionInvoker {
     try {
       const { registry, logger } = this.#options;
       const invocationId = randomUUID();
-      const { traceParent, traceId } = childTraceParent(request.traceParent);
+      const span = new InvocationSpan(
+        {
+          functionName: definition.name,
+          triggerType: definition.trigger.type,
+          invocationId,
+          attributes: request.spanAttributes,
+        },
+        request.traceParent,
+        this.#options.invocationSpans !== false,
+      );
+      const { traceParent, traceId } = span;
       const context: InvocationContext = new InvocationContext({
         invocationId,
         functionName: definition.name,
@@ -103,10 +123,25 @@ export class FunctionInvoker {
           definition.name,
           invocationId,
         );
-        outcome = { ok: true, result, invocationId, traceId, durationMs: performance.now() - started };
+        outcome = {
+          ok: true,
+          result,
+          invocationId,
+          traceId,
+          durationMs: performance.now() - started,
+          endSpan: (answer) => span.end({ httpStatus: answer?.httpStatus }),
+        };
       } catch (error) {
-        outcome = { ok: false, error, invocationId, traceId, durationMs: performance.now() - started };
+        outcome = {
+          ok: false,
+          error,
+          invocationId,
+          traceId,
+          durationMs: performance.now() - started,
+          endSpan: (answer) => span.end({ failed: true, httpStatus: answer?.httpStatus }),
+        };
       }
+      if (!request.endsSpan) outcome.endSpan();
 
       const status = outcome.ok ? 'Succeeded' : 'Failed';
       const extra = request.describe ? ` ${request.describe(outcome)}` : '';
@@ -133,7 +168,11 @@ export class FunctionInvoker {
       inputs: [input],
       functionCallback: definition.handler,
     };
-    for (const hook of registry.hooks('preInvocation')) await hook(pre);
+    for (const hook of registry.hooks('preInvocation')) {
+      // The worker awaits each hook; a hook that returned no promise has nothing to wait for.
+      const pending = hook(pre);
+      if (pending !== undefined) await pending;
+    }
 
     const post: CoreHookContext = {
       hookData,

@@ -6,19 +6,8 @@ import {
   INVALID_TRACEID,
   propagation,
   ROOT_CONTEXT,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
-
-import { INSTRUMENTATION_SCOPE } from '../telemetryNames.js';
-
-const KIND_BY_TRIGGER: Record<string, SpanKind> = {
-  httpTrigger: SpanKind.SERVER,
-  queueTrigger: SpanKind.CONSUMER,
-  serviceBusTrigger: SpanKind.CONSUMER,
-};
 
 /** A W3C `traceparent`: version, trace id, parent span id, flags. */
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-|$)/;
@@ -52,61 +41,19 @@ export function hostContext(invocation: PreInvocationContext['invocationContext'
   });
 }
 
-function endWithError(span: Span, error: unknown): never {
-  span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.name });
-  span.end();
-  throw error;
-}
-
 /**
- * Run every function handler inside the host's trace context, so its spans join the host's request.
- * This is what `@azure/functions-opentelemetry-instrumentation` does, registered directly: that
- * package patches `@azure/functions` through require hooks, which this app's ES module imports bypass.
- *
- * With `invocationSpans` (the local host, which plays the Functions host's part) each invocation also
- * gets the span the Functions host records in Azure: SERVER for HTTP, CONSUMER for queue messages.
- * The wrapper is a plain function chaining on the handler's promise (no `async` frame of its own): it
- * runs on every invocation.
+ * Run every function handler inside the host's trace context, so its spans join the host's span for
+ * the invocation (the request span of an HTTP call), recorded by the Functions host in Azure and by
+ * the local host under `npm start`. This is what `@azure/functions-opentelemetry-instrumentation`
+ * does, registered directly: that package patches `@azure/functions` through require hooks, which
+ * this app's ES module imports bypass. The wrapper is what `context.bind` makes, without the
+ * `Object.defineProperty` of `length` it adds per call: it runs on every invocation.
  */
-export function registerFunctionsHook(options: { invocationSpans: boolean }): { dispose(): void } {
+export function registerFunctionsHook(): { dispose(): void } {
   return app.hook.preInvocation((pre) => {
-    const invocation = pre.invocationContext;
-    const parent = hostContext(invocation);
+    const parent = hostContext(pre.invocationContext);
     const handler = pre.functionHandler as (...a: unknown[]) => unknown;
-    if (!options.invocationSpans) {
-      // What `context.bind` makes, without the `Object.defineProperty` of `length` it adds per call.
-      pre.functionHandler = (...args: unknown[]) => context.with(parent, handler, undefined, ...args);
-      return;
-    }
-    const trigger = invocation.options.trigger.type;
-    pre.functionHandler = (...args: unknown[]) => {
-      const span = trace.getTracer(INSTRUMENTATION_SCOPE).startSpan(
-        invocation.functionName,
-        {
-          kind: KIND_BY_TRIGGER[trigger] ?? SpanKind.INTERNAL,
-          attributes: { 'faas.trigger': trigger, 'faas.invocation_id': invocation.invocationId },
-        },
-        parent,
-      );
-      let result: unknown;
-      try {
-        result = context.with(trace.setSpan(parent, span), handler, undefined, ...args);
-      } catch (error) {
-        endWithError(span, error);
-      }
-      return Promise.resolve(result).then(
-        (value: unknown) => {
-          if (trigger === 'httpTrigger') {
-            const status = (value as { status?: number } | undefined)?.status ?? 200;
-            span.setAttribute('http.response.status_code', status);
-            if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-          }
-          span.end();
-          return value;
-        },
-        (error: unknown) => endWithError(span, error),
-      );
-    };
+    pre.functionHandler = (...args: unknown[]) => context.with(parent, handler, undefined, ...args);
   });
 }
 

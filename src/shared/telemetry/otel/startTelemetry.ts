@@ -5,15 +5,13 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { enableAzureSdkTracing } from './azureSdkTracing.js';
 import { declareWorkerExports, registerFunctionsHook } from './functionsHook.js';
 import { pipelinesFor, registerSdkProviders, type SdkPipelines } from './sdkProviders.js';
-import { undiciInstrumentation } from './undiciInstrumentation.js';
+import { NO_METERS, undiciInstrumentation } from './undiciInstrumentation.js';
 
 export type TelemetryMode = 'azure-monitor' | 'console' | 'otlp' | 'custom' | 'off';
 
 export interface TelemetryOptions {
   /** Settings: `APPLICATIONINSIGHTS_CONNECTION_STRING`, `TELEMETRY_EXPORTER`. */
   env: Readonly<Record<string, string | undefined>>;
-  /** The local host plays the Functions host: it records a span per invocation (Azure's host does that). */
-  invocationSpans?: boolean;
   /** Tests and benchmarks: export here (e.g. in-memory exporters) instead of what `env` says. */
   pipelines?: Partial<SdkPipelines>;
   /** Register the Functions invocation hook (default true; benchmarks outside a host turn it off). */
@@ -83,12 +81,12 @@ async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHand
     return { mode: 'off', shutdown: async () => {} };
   }
 
-  const unregister = registerInstrumentations({ instrumentations: [undiciInstrumentation()] });
+  const unregister = registerInstrumentations({
+    instrumentations: [undiciInstrumentation()],
+    meterProvider: NO_METERS,
+  });
   enableAzureSdkTracing();
-  const hook =
-    options.functionsHook === false
-      ? undefined
-      : registerFunctionsHook({ invocationSpans: options.invocationSpans ?? false });
+  const hook = options.functionsHook === false ? undefined : registerFunctionsHook();
   // The worker's logs leave through its own exporter: the host must not relay them as well.
   if (hook && (mode === 'azure-monitor' || mode === 'otlp')) declareWorkerExports();
   return {

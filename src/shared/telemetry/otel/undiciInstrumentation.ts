@@ -1,4 +1,4 @@
-import type { Attributes } from '@opentelemetry/api';
+import { type Attributes, createNoopMeter, type MeterProvider } from '@opentelemetry/api';
 import { UndiciInstrumentation, type UndiciRequest } from '@opentelemetry/instrumentation-undici';
 
 import { ATTR } from '../telemetryNames.js';
@@ -10,10 +10,12 @@ import { currentUpstreamCall } from '../upstreamCall.js';
  * typed there. Keys travel in headers, which the instrumentation does not record.
  */
 export function httpSpanAttributes(request: Pick<UndiciRequest, 'origin' | 'path'>): Attributes {
-  const url = new URL(request.path, request.origin);
+  // undici hands over `origin` (scheme, host, port) and `path` (path and query) apart; the
+  // instrumentation has parsed them into a URL already, so only the query is cut off here.
+  const query = request.path.indexOf('?');
   const attributes: Attributes = {
-    'url.full': `${url.origin}${url.pathname}`,
-    'url.query': url.search ? '[redacted]' : '',
+    'url.full': request.origin + (query === -1 ? request.path : request.path.slice(0, query)),
+    'url.query': query === -1 || query === request.path.length - 1 ? '' : '[redacted]',
   };
   const call = currentUpstreamCall();
   if (call) {
@@ -28,3 +30,12 @@ export function httpSpanAttributes(request: Pick<UndiciRequest, 'origin' | 'path
 export function undiciInstrumentation(): UndiciInstrumentation {
   return new UndiciInstrumentation({ startSpanHook: httpSpanAttributes });
 }
+
+/**
+ * The meters the undici instrumentation gets: none. Its one metric, `http.client.request.duration`,
+ * would repeat per try what `external_api_latency` records per upstream operation (by provider and
+ * endpoint, which the HTTP metric does not know), and Application Insights derives dependency
+ * durations from the spans. Recording it cost every upstream call an attribute hash and a histogram
+ * update.
+ */
+export const NO_METERS: MeterProvider = { getMeter: () => createNoopMeter() };

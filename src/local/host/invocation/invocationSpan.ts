@@ -1,0 +1,84 @@
+import {
+  type Attributes,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  TraceFlags,
+} from '@opentelemetry/api';
+
+import { childTraceParent, parseTraceParent } from './traceParent.js';
+
+/** The instrumentation scope of the host's own spans, as the Functions host names its spans' source. */
+const HOST_SCOPE = 'tripgen-local-host';
+
+const KIND_BY_TRIGGER: Record<string, SpanKind> = {
+  httpTrigger: SpanKind.SERVER,
+  queueTrigger: SpanKind.CONSUMER,
+  serviceBusTrigger: SpanKind.CONSUMER,
+};
+
+/** Which invocation a span stands for: its function, trigger binding type and id. */
+export interface InvocationSpanInfo {
+  readonly functionName: string;
+  readonly triggerType: string;
+  readonly invocationId: string;
+  readonly attributes?: Attributes;
+}
+
+/**
+ * The span the Functions host records for one invocation (SERVER for HTTP, CONSUMER for queue
+ * messages, INTERNAL otherwise), and the `traceparent` it hands the worker: the span's own, so what
+ * the function does joins it, as the app's spans join the host's request span in Azure. With no
+ * OpenTelemetry SDK registered in the process the API's tracer records nothing; the invocation then
+ * gets a fresh child `traceparent` of the caller's, as before.
+ */
+export class InvocationSpan {
+  readonly traceParent: string;
+  readonly traceId: string;
+  readonly #span: Span | undefined;
+  #ended = false;
+
+  constructor(info: InvocationSpanInfo, incoming: string | null | undefined, record = true) {
+    const span = record ? InvocationSpan.#start(info, incoming) : undefined;
+    if (span?.isRecording()) {
+      const { traceId, spanId, traceFlags } = span.spanContext();
+      this.#span = span;
+      this.traceId = traceId;
+      this.traceParent = `00-${traceId}-${spanId}-${traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
+    } else {
+      ({ traceParent: this.traceParent, traceId: this.traceId } = childTraceParent(incoming));
+    }
+  }
+
+  static #start(info: InvocationSpanInfo, incoming: string | null | undefined): Span {
+    const caller = parseTraceParent(incoming);
+    return trace.getTracer(HOST_SCOPE).startSpan(
+      info.functionName,
+      {
+        kind: KIND_BY_TRIGGER[info.triggerType] ?? SpanKind.INTERNAL,
+        attributes: {
+          'faas.trigger': info.triggerType,
+          'faas.invocation_id': info.invocationId,
+          ...info.attributes,
+        },
+      },
+      caller ? trace.setSpanContext(ROOT_CONTEXT, caller) : ROOT_CONTEXT,
+    );
+  }
+
+  /**
+   * End the span once: an error status when the function failed (`error`) or an HTTP answer was a
+   * 5xx, the status code on HTTP spans. Later calls do nothing.
+   */
+  end(result: { readonly failed?: boolean; readonly httpStatus?: number }): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    const span = this.#span;
+    if (!span) return;
+    if (result.httpStatus !== undefined) span.setAttribute('http.response.status_code', result.httpStatus);
+    if (result.failed || (result.httpStatus ?? 0) >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  }
+}
