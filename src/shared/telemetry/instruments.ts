@@ -1,4 +1,5 @@
 import {
+  type Attributes,
   type Counter,
   type Gauge,
   type Histogram,
@@ -21,7 +22,9 @@ export interface Instruments {
   /** Where cache lookups are counted; the four cache instruments above read it at collection. */
   cacheLookups: CacheLookupTallies;
   externalApiLatency: Histogram;
-  upstreamCalls: Counter;
+  upstreamCalls: ObservableCounter;
+  /** Where upstream calls are counted by their attributes; `upstreamCalls` reads it at collection. */
+  upstreamCallTallies: Map<Attributes, number>;
   upstreamFailures: Counter;
   circuitState: Gauge;
   circuitStateChanges: Counter;
@@ -73,6 +76,15 @@ function create(provider: MeterProvider): Instruments {
     description: 'Stale values served because the upstream failed',
   });
   cacheStale.addCallback(report(() => cacheLookups.totals('stale')));
+  // Counted per call on the upstream path as a plain increment, keyed by attribute objects built once
+  // per operation and outcome: a synchronous counter would hash its attributes on every `add`.
+  const upstreamCallTallies = new Map<Attributes, number>();
+  const upstreamCalls = meter.createObservableCounter(METRIC.upstreamCalls, {
+    description: 'Upstream calls',
+  });
+  upstreamCalls.addCallback((result) => {
+    for (const [attributes, value] of upstreamCallTallies) result.observe(value, attributes);
+  });
   return {
     cacheHitRatio,
     cacheHits,
@@ -80,7 +92,8 @@ function create(provider: MeterProvider): Instruments {
     cacheStale,
     cacheLookups,
     externalApiLatency: ms(METRIC.externalApiLatency, 'Upstream call time, retries included'),
-    upstreamCalls: meter.createCounter(METRIC.upstreamCalls, { description: 'Upstream calls' }),
+    upstreamCalls,
+    upstreamCallTallies,
     upstreamFailures: meter.createCounter(METRIC.upstreamFailures, {
       description: 'Upstream calls that ended in an error, by error code',
     }),

@@ -36,7 +36,8 @@ export function currentUpstreamCall(): UpstreamCallInfo | undefined {
 interface BoundCall {
   readonly spanAttributes: Record<UpstreamCacheOutcome, Attributes>;
   readonly dims: Attributes;
-  readonly okDims: Attributes;
+  /** `upstream_calls` attributes per outcome (`ok` or an error code), each built once. */
+  readonly outcomeDims: Map<string, Attributes>;
 }
 
 const bound = new Map<string, BoundCall>();
@@ -55,7 +56,7 @@ function bind(info: UpstreamCallInfo): BoundCall {
     call = {
       spanAttributes: { miss: span('miss'), refresh: span('refresh'), none: span('none') },
       dims,
-      okDims: { ...dims, outcome: 'ok' },
+      outcomeDims: new Map([['ok', { ...dims, outcome: 'ok' }]]),
     };
     bound.set(key, call);
   }
@@ -107,7 +108,9 @@ export async function traceUpstreamCall<T>(
     span.setAttribute(ATTR.retryCount, Math.max(0, attempts - 1));
     span.setAttribute(ATTR.outcome, outcome);
     span.end();
-    metrics.upstreamCalls.add(1, outcome === 'ok' ? call.okDims : { ...call.dims, outcome });
+    let dims = call.outcomeDims.get(outcome);
+    if (!dims) call.outcomeDims.set(outcome, (dims = { ...call.dims, outcome }));
+    metrics.upstreamCallTallies.set(dims, (metrics.upstreamCallTallies.get(dims) ?? 0) + 1);
     metrics.externalApiLatency.record(performance.now() - started, call.dims);
   }
 }

@@ -29,7 +29,14 @@ import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
 import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { startTelemetry, type TelemetryHandle } from '../../../src/shared/telemetry/otel/startTelemetry.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+/**
+ * Where this code runs from: the repository under tsx, or the tsc-compiled copy in `.bench-build/`
+ * that `npm run bench:telemetry` runs (what the Functions host runs: tsc output, not tsx's transform).
+ */
+const CODE_ROOT = path.resolve(import.meta.dirname, '../../..');
+const CODE_EXT = path.extname(import.meta.filename);
+/** The function app folder (host.json), which the compiled copy sits in. */
+const ROOT = path.basename(CODE_ROOT) === '.bench-build' ? path.dirname(CODE_ROOT) : CODE_ROOT;
 
 /**
  * `off`: no SDK. `als`: no SDK, but an AsyncLocalStorage in use, as the SDK's context manager has one.
@@ -95,7 +102,7 @@ async function start(env: Record<string, string>, side: BenchSide): Promise<stri
   const app = await buildAppContext(env);
   setAppContext(app);
   const host = createLocalHost({
-    functionFiles: [path.join(ROOT, 'src/functions/places.ts')],
+    functionFiles: [path.join(CODE_ROOT, `src/functions/places${CODE_EXT}`)],
     cwd: ROOT,
     port: 0,
     env,
