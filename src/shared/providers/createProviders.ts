@@ -37,7 +37,8 @@ export function createProviders(config: AppConfig, dispatchers: UpstreamDispatch
 
   const policies = new Map<string, ProviderPolicy>();
   const policy = (name: string, budgetMs: number) => {
-    const built = new ProviderPolicy({ name, provider: name.split('.')[0]!, budgetMs });
+    // Kakao and Google calls go through sendUpstreamRequest, which reports each try on the call's span.
+    const built = new ProviderPolicy({ name, provider: name.split('.')[0]!, budgetMs, recordsHttp: true });
     policies.set(name, built);
     return built;
   };

@@ -21,7 +21,7 @@ import {
 import { AppError, isAppError } from '../errors/AppError.js';
 import { chargeUpstreamCall } from '../limits/requestBudget.js';
 import { watchCircuit } from '../telemetry/circuitTelemetry.js';
-import { traceUpstreamCall } from '../telemetry/upstreamCall.js';
+import { traceUpstreamCall, type UpstreamCallInfo } from '../telemetry/upstreamCall.js';
 import { allowFanOut } from './allowFanOut.js';
 
 export interface ProviderPolicyOptions {
@@ -46,6 +46,11 @@ export interface ProviderPolicyOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
+  /**
+   * The calls go through `sendUpstreamRequest`, which reports each HTTP try on the call's span (see
+   * `UpstreamCallInfo.recordsHttp`); default false, e.g. for a vendor SDK's own HTTP client.
+   */
+  recordsHttp?: boolean;
 }
 
 /** Codes that say the upstream itself is unwell (and so count towards opening the breaker). */
@@ -65,12 +70,20 @@ const UPSTREAM_FAILURES = new Set([
  */
 export class ProviderPolicy {
   readonly name: string;
-  readonly #options: Required<Omit<ProviderPolicyOptions, 'random'>> & { random: () => number };
+  readonly #options: Required<Omit<ProviderPolicyOptions, 'random' | 'recordsHttp'>> & {
+    random: () => number;
+  };
+  readonly #call: UpstreamCallInfo;
   readonly #breaker: CircuitBreakerPolicy;
   readonly #bulkhead: BulkheadPolicy;
 
   constructor(options: Readonly<ProviderPolicyOptions>) {
     this.name = options.name;
+    this.#call = {
+      provider: options.provider,
+      operation: options.name,
+      recordsHttp: options.recordsHttp ?? false,
+    };
     this.#options = {
       maxRetries: 2,
       breakerThreshold: 5,
@@ -129,7 +142,7 @@ export class ProviderPolicy {
     // The request's upstream budget (issue #11): charged here, where every upstream call passes.
     await chargeUpstreamCall();
     if (signal) allowFanOut(signal);
-    return traceUpstreamCall({ provider: this.#options.provider, operation: this.name }, (attempt) =>
+    return traceUpstreamCall(this.#call, (attempt) =>
       this.#execute((inner) => {
         attempt();
         return fn(inner);

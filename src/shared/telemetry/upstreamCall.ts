@@ -14,6 +14,12 @@ import { ATTR, INSTRUMENTATION_SCOPE } from './telemetryNames.js';
 export interface UpstreamCallInfo {
   readonly provider: string;
   readonly operation: string;
+  /**
+   * Its HTTP tries report themselves on the call's span (`recordHttpTry`), so they get no HTTP span
+   * of their own and send no trace context to the provider. Without it (e.g. a vendor SDK making the
+   * request), each try is an HTTP span of the undici instrumentation under the call's span.
+   */
+  readonly recordsHttp?: boolean;
 }
 
 /** Why the upstream was called: a cache miss, a warmer's refresh, or no cache in front of it. */
@@ -30,6 +36,25 @@ export async function withCacheOutcome<T>(outcome: UpstreamCacheOutcome, load: (
 /** The upstream call running in the current context, if any (read by the HTTP client hooks). */
 export function currentUpstreamCall(): UpstreamCallInfo | undefined {
   return context.active().getValue(CALL) as UpstreamCallInfo | undefined;
+}
+
+/**
+ * The HTTP facts of one try of the current upstream call, on the call's span (the last try's win):
+ * method, URL without its query (place searches carry what a user typed there), server, and the
+ * status code or, when no answer came, nothing. A no-op outside a traced call.
+ */
+export function recordHttpTry(method: string, url: URL, status: number | undefined): void {
+  const active = context.active();
+  if (active.getValue(CALL) === undefined) return;
+  const span = trace.getSpan(active);
+  if (!span?.isRecording()) return;
+  span.setAttributes({
+    'http.request.method': method,
+    'url.full': url.origin + url.pathname,
+    'server.address': url.hostname,
+    'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+  });
+  if (status !== undefined) span.setAttribute('http.response.status_code', status);
 }
 
 /** Span and metric attributes of one upstream operation, built once per operation and reused. */

@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from 'undici';
 
+import { recordHttpTry } from '../../telemetry/upstreamCall.js';
 import { networkErrorToAppError } from './networkErrorToAppError.js';
 import type { ProviderName } from './ProviderName.js';
 
@@ -49,8 +50,10 @@ export async function sendUpstreamRequest(
       signal,
     });
     const text = await response.body.text();
+    recordHttpTry(req.method, req.url, response.statusCode);
     return { status: response.statusCode, headers: response.headers, text };
   } catch (error) {
+    recordHttpTry(req.method, req.url, undefined);
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     throw networkErrorToAppError(error, {
       provider: ctx.provider,

@@ -26,9 +26,16 @@ export function httpSpanAttributes(request: Pick<UndiciRequest, 'origin' | 'path
   return attributes;
 }
 
-/** Outgoing HTTP as dependency spans: every provider try, Azure OpenAI, anything else on undici. */
+/**
+ * Outgoing HTTP as dependency spans: Azure OpenAI, anything else on undici. Not the tries of a provider
+ * call that reports them on its own span (`recordsHttp`, every Kakao and Google call): one dependency
+ * per upstream operation, and no `traceparent` sent to Kakao or Google, which join no trace of ours.
+ */
 export function undiciInstrumentation(): UndiciInstrumentation {
-  return new UndiciInstrumentation({ startSpanHook: httpSpanAttributes });
+  return new UndiciInstrumentation({
+    startSpanHook: httpSpanAttributes,
+    ignoreRequestHook: () => currentUpstreamCall()?.recordsHttp === true,
+  });
 }
 
 /**
