@@ -1,30 +1,33 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { context, createContextKey } from '@opentelemetry/api';
 
+import { ensureAsyncContext } from '../context/asyncContext.js';
 import type { UpstreamBudget } from './UpstreamBudget.js';
 
 /**
  * The budget of the request being served, carried through async calls so that the one place upstream
- * calls are made (`ProviderPolicy`) can charge it without every service passing it along. Work outside
- * a request (the worker, warmers) has no budget: it is bounded by its own limits.
+ * calls are made (`ProviderPolicy`) can charge it without every service passing it along. It rides on
+ * the OpenTelemetry context (see `ensureAsyncContext`), which telemetry's spans use as well. Work
+ * outside a request (the worker, warmers) has no budget: it is bounded by its own limits.
  */
-const storage = new AsyncLocalStorage<UpstreamBudget>();
+const BUDGET = createContextKey('tripgen.upstream_budget');
 
 /** Run `fn` with `budget` as the current request's budget. */
 export function runWithBudget<T>(budget: UpstreamBudget, fn: () => Promise<T>): Promise<T> {
-  return storage.run(budget, fn);
+  ensureAsyncContext();
+  return context.with(context.active().setValue(BUDGET, budget), fn);
 }
 
 /** The current request's budget, if any. */
 export function currentBudget(): UpstreamBudget | undefined {
-  return storage.getStore();
+  return context.active().getValue(BUDGET) as UpstreamBudget | undefined;
 }
 
 /** Charge one upstream call to the current request (no-op outside a request). */
 export async function chargeUpstreamCall(): Promise<void> {
-  await storage.getStore()?.chargeCall();
+  await currentBudget()?.chargeCall();
 }
 
 /** Charge one matrix of `elements` cells to the current request (no-op outside a request). */
 export function chargeMatrixElements(elements: number): void {
-  storage.getStore()?.chargeMatrix(elements);
+  currentBudget()?.chargeMatrix(elements);
 }

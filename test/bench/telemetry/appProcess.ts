@@ -1,6 +1,6 @@
 /**
  * The app side of `npm run bench:telemetry`, in a process of its own: the local host serving
- * `src/functions/places.ts`, with telemetry on, off or only an AsyncLocalStorage for the whole life of
+ * `src/functions/places.ts`, with telemetry on, off or only a second AsyncLocalStorage for the whole life of
  * the process, as in production, where it is started once before the function files load. (Starting
  * and stopping the SDK between rounds in one process made every ON round pay for a fresh SDK's JIT
  * warm-up, its CPU per request falling round after round.) The parent runs one
@@ -39,7 +39,8 @@ const CODE_EXT = path.extname(import.meta.filename);
 const ROOT = path.basename(CODE_ROOT) === '.bench-build' ? path.dirname(CODE_ROOT) : CODE_ROOT;
 
 /**
- * `off`: no SDK. `als`: no SDK, but an AsyncLocalStorage in use, as the SDK's context manager has one.
+ * `off`: no SDK. `als`: no SDK, but a second AsyncLocalStorage in use (besides the context manager the
+ * request budget rides on), a control.
  * `on`: telemetry as `npm start` runs it, the local host recording a SERVER span per invocation in
  * this process. `worker`: telemetry as a Function App worker in Azure runs it: the Functions host (a
  * process of its own there) records the request span, the worker joins its trace and records only

@@ -8,8 +8,9 @@
  * gets. Each side is an app process of its own (`appProcess.ts`), set up once as production starts
  * (telemetry before the function files); this process only sends requests and hosts the sandbox
  * upstream, as clients and upstreams are elsewhere in production. Four sides: OFF (no SDK: the
- * OpenTelemetry API is a no-op), ALS (no SDK, but an AsyncLocalStorage in use: what the SDK's context
- * manager costs by itself, which on Node 20 is a hook on every promise), ON (telemetry as `npm start`
+ * OpenTelemetry API is a no-op), ALS (no SDK, but a second AsyncLocalStorage in use, which on Node 20
+ * is a hook on every promise: a control; the SDK's context manager is the one the request budget
+ * already uses), ON (telemetry as `npm start`
  * runs it: the local host records a span per invocation in the app's process) and WORKER (telemetry as
  * an Azure worker runs it: the Functions host, a process of its own there, records the request span).
  * Exporters are in-memory behind batch processors. Rounds go to the sides in the order
@@ -194,8 +195,8 @@ console.log(
 );
 console.log(
   "Latencies: quantiles of every round's requests pooled per side (the note adds the median over a side's " +
-    "rounds of each round's own quantile); CPU: median over rounds. ALS = no SDK, an AsyncLocalStorage in " +
-    'use (the context manager alone); ALS/OFF shows what the noise of the machine does by itself.',
+    "rounds of each round's own quantile); CPU: median over rounds. ALS = no SDK, a second AsyncLocalStorage " +
+    'in use (a control: ALS/OFF shows what that and the noise of the machine do).',
 );
 const rows: ResultRow[] = [];
 let pass = true;

@@ -1,4 +1,4 @@
-import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { metrics, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 
@@ -95,7 +95,8 @@ async function start(options: Readonly<TelemetryOptions>): Promise<TelemetryHand
       hook?.dispose();
       unregister();
       await shutdownSdk();
-      for (const api of [trace, metrics, logs, propagation, context]) api.disable();
+      // The context manager stays: the request budget rides on it (`ensureAsyncContext`).
+      for (const api of [trace, metrics, logs, propagation]) api.disable();
       delete (globalThis as GlobalWithTelemetry)[STARTED];
     },
   };
