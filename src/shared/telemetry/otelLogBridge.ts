@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { type AnyValue, logs, SeverityNumber } from '@opentelemetry/api-logs';
 
 import { INSTRUMENTATION_SCOPE } from './telemetryNames.js';
@@ -12,12 +12,16 @@ const SEVERITY: Record<Level, SeverityNumber> = {
   error: SeverityNumber.ERROR,
 };
 
-/** `trace_id` / `span_id` of the active span, for log lines read outside Application Insights. */
+/**
+ * `trace_id` / `span_id` of the active span, for log lines read outside Application Insights. None
+ * outside a trace, and none for the all-zero ids of the API's no-op spans (telemetry off).
+ */
 export function activeTraceIds(): { trace_id?: string; span_id?: string } {
   const span = trace.getActiveSpan();
   if (!span) return {};
-  const { traceId, spanId } = span.spanContext();
-  return { trace_id: traceId, span_id: spanId };
+  const spanContext = span.spanContext();
+  if (!isSpanContextValid(spanContext)) return {};
+  return { trace_id: spanContext.traceId, span_id: spanContext.spanId };
 }
 
 /**
