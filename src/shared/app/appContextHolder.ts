@@ -1,3 +1,5 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
+
 import type { AppContext } from './AppContext.js';
 import { buildAppContext } from './buildAppContext.js';
 
@@ -12,7 +14,10 @@ let ready: AppContext | undefined;
  */
 export function getAppContext(): Promise<AppContext> {
   if (!current) {
-    const building = buildAppContext(process.env);
+    // Built outside the trace (and budget) of the invocation that happens to need it first: the
+    // timers and connections made here (Key Vault and Redis token refreshes, Redis reconnects) live
+    // as long as the process and would otherwise carry that one request's context for ever.
+    const building = context.with(ROOT_CONTEXT, () => buildAppContext(process.env));
     current = building;
     keepWhenReady(building);
   }

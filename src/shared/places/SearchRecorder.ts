@@ -1,3 +1,4 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 
 import type { PlaceSearchParams } from './placeSearchParams.js';
@@ -58,8 +59,16 @@ export class RedisSearchRecorder implements SearchRecorder {
     if (params.page !== 1) return;
     const key = memberOf(params);
     this.#pending.set(key, (this.#pending.get(key) ?? 0) + 1);
-    if (this.#pending.size >= this.#maxPending) void this.flush();
-    else this.#timer ??= setTimeout(() => void this.flush(), this.#flushIntervalMs).unref();
+    if (this.#pending.size >= this.#maxPending) this.#flushInBackground();
+    else this.#timer ??= setTimeout(() => this.#flushInBackground(), this.#flushIntervalMs).unref();
+  }
+
+  /**
+   * A flush writes the counts of many requests: it runs outside the trace (and budget) of the request
+   * that happened to trigger it, or its Redis commands would be traced as that user's request.
+   */
+  #flushInBackground(): void {
+    context.with(ROOT_CONTEXT, () => void this.flush());
   }
 
   async top(limit: number): Promise<PlaceSearchParams[]> {

@@ -4,6 +4,7 @@ import { context, ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemet
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createRedisConnection } from '../../../src/shared/cache/redisConnection.js';
+import { RedisSearchRecorder } from '../../../src/shared/places/SearchRecorder.js';
 import { redisUrl } from '../../support/redisTest.js';
 import { descendsFrom, type InMemoryTelemetry, startInMemoryTelemetry } from './inMemoryTelemetry.js';
 
@@ -122,4 +123,37 @@ describe('dependency spans (in-memory exporters, real redis-server and Azurite)'
       redis?.disconnect();
     }
   });
+
+  it.skipIf(!redisUrl())(
+    "a search recorder's background flush writes outside the trace of the request that triggered it",
+    async () => {
+      const redis = createRedisConnection(redisUrl()!);
+      try {
+        await redis.ping();
+        const recorder = new RedisSearchRecorder(redis, { flushIntervalMs: 20, maxPending: 1_000 });
+        telemetry.reset();
+        const host = trace.setSpanContext(ROOT_CONTEXT, {
+          traceId: 'a7'.repeat(16),
+          spanId: 'b8'.repeat(8),
+          traceFlags: TraceFlags.SAMPLED,
+          isRemote: true,
+        });
+        const search = {
+          query: `flush test ${Math.random().toString(36).slice(2)}`,
+          radius: 500,
+          language: 'ko',
+          page: 1,
+          size: 15,
+        };
+        context.with(host, () => recorder.record(search));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await recorder.flush(); // waits for the write the timer started
+        // The timer wrote the count, and none of its Redis commands joined the request's trace.
+        expect(await redis.zscore('location:popular:search:v1', JSON.stringify(search))).toBe('1');
+        expect(telemetry.spans().filter((s) => s.spanContext().traceId === 'a7'.repeat(16))).toEqual([]);
+      } finally {
+        redis.disconnect();
+      }
+    },
+  );
 });
