@@ -77,6 +77,17 @@ describe('the local host records a span per invocation, as the Functions host do
     expect(body.traceParent).toBe(`00-${CALLER_TRACE}-${server!.spanContext().spanId}-01`);
   });
 
+  it("a caller's unsampled trace: no span recorded, and the function gets that unsampled context", async () => {
+    telemetry.reset();
+    const res = await get('/api/trips/x', { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-00` });
+    expect(res.status).toBe(200);
+    const { traceParent } = res.body as { traceParent: string };
+    const [version, traceId, spanId, flags] = traceParent.split('-');
+    expect([version, traceId, flags]).toEqual(['00', CALLER_TRACE, '00']);
+    expect(spanId).not.toBe(CALLER_SPAN);
+    expect(telemetry.spans()).toEqual([]);
+  });
+
   it('a function that throws: the span ends with the 500 the host answered, as an error', async () => {
     telemetry.reset();
     const res = await get('/api/boom');
@@ -87,6 +98,16 @@ describe('the local host records a span per invocation, as the Functions host do
     expect(server!.status.code).toBe(SpanStatusCode.ERROR);
     // A new trace: no caller traceparent.
     expect(server!.parentSpanContext).toBeUndefined();
+  });
+
+  it('an answer whose writing fails: the span ends as a 500 error, not with the status begun', async () => {
+    telemetry.reset();
+    await get('/api/broken-stream').catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [server] = telemetry.spans().filter((s) => s.kind === SpanKind.SERVER);
+    expect(server?.name).toBe('brokenStream');
+    expect(server!.attributes['http.response.status_code']).toBe(500);
+    expect(server!.status.code).toBe(SpanStatusCode.ERROR);
   });
 
   it('queue messages get CONSUMER spans, timers INTERNAL ones; each span ends once', () => {

@@ -217,7 +217,8 @@ export class HttpTriggerServer {
       spanAttributes: { 'http.request.method': method, 'http.route': match.route.path },
       endsSpan: true,
     });
-    // The request's span ends once the answer is written (or writing it failed), as the host's does.
+    // The request's span ends once the answer is written, as the host's does; a write that failed
+    // ends it as the 500 the host then answers (or the connection it drops).
     let status = 500;
     try {
       if (!outcome.ok) {
@@ -234,6 +235,9 @@ export class HttpTriggerServer {
         );
         this.#writeUnhandled(res, outcome.traceId);
       }
+    } catch (error) {
+      status = 500;
+      throw error;
     } finally {
       outcome.endSpan({ httpStatus: status });
     }

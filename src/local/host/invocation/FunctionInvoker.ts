@@ -143,11 +143,17 @@ export class FunctionInvoker {
       }
       if (!request.endsSpan) outcome.endSpan();
 
-      const status = outcome.ok ? 'Succeeded' : 'Failed';
-      const extra = request.describe ? ` ${request.describe(outcome)}` : '';
-      const line = `Executed 'Functions.${definition.name}' (${status}, Id=${invocationId}, Duration=${Math.round(outcome.durationMs)}ms)${extra}`;
-      if (outcome.ok) logger.info(line);
-      else logger.error(`${line}\n${describeError(outcome.error)}`);
+      try {
+        const status = outcome.ok ? 'Succeeded' : 'Failed';
+        const extra = request.describe ? ` ${request.describe(outcome)}` : '';
+        const line = `Executed 'Functions.${definition.name}' (${status}, Id=${invocationId}, Duration=${Math.round(outcome.durationMs)}ms)${extra}`;
+        if (outcome.ok) logger.info(line);
+        else logger.error(`${line}\n${describeError(outcome.error)}`);
+      } catch (error) {
+        // The outcome never reaches the trigger: nobody else would end the span.
+        outcome.endSpan({ httpStatus: request.endsSpan ? 500 : undefined });
+        throw error;
+      }
       return outcome;
     } finally {
       this.#inFlight.leave();

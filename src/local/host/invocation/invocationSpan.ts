@@ -1,7 +1,9 @@
 import {
   type Attributes,
+  isSpanContextValid,
   ROOT_CONTEXT,
   type Span,
+  type SpanContext,
   SpanKind,
   SpanStatusCode,
   trace,
@@ -30,9 +32,10 @@ export interface InvocationSpanInfo {
 /**
  * The span the Functions host records for one invocation (SERVER for HTTP, CONSUMER for queue
  * messages, INTERNAL otherwise), and the `traceparent` it hands the worker: the span's own, so what
- * the function does joins it, as the app's spans join the host's request span in Azure. With no
- * OpenTelemetry SDK registered in the process the API's tracer records nothing; the invocation then
- * gets a fresh child `traceparent` of the caller's, as before.
+ * the function does joins it, as the app's spans join the host's request span in Azure (a span the
+ * sampler dropped records nothing and hands on its unsampled context). With no OpenTelemetry SDK
+ * registered in the process the API's tracer records nothing; the invocation then gets a fresh child
+ * `traceparent` of the caller's.
  */
 export class InvocationSpan {
   readonly traceParent: string;
@@ -41,19 +44,22 @@ export class InvocationSpan {
   #ended = false;
 
   constructor(info: InvocationSpanInfo, incoming: string | null | undefined, record = true) {
-    const span = record ? InvocationSpan.#start(info, incoming) : undefined;
-    if (span?.isRecording()) {
-      const { traceId, spanId, traceFlags } = span.spanContext();
-      this.#span = span;
-      this.traceId = traceId;
-      this.traceParent = `00-${traceId}-${spanId}-${traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
+    const caller = parseTraceParent(incoming);
+    const span = record ? InvocationSpan.#start(info, caller) : undefined;
+    const own = span?.spanContext();
+    if (own && isSpanContextValid(own) && own.spanId !== caller?.spanId) {
+      // The SDK made a span of its own: recorded, or sampled out (then it records nothing and the
+      // function gets its unsampled context, so nothing under it records either, as in Azure).
+      this.#span = span!.isRecording() ? span : undefined;
+      this.traceId = own.traceId;
+      this.traceParent = `00-${own.traceId}-${own.spanId}-${own.traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
     } else {
+      // No SDK: the API's tracer hands back the caller's context, or none.
       ({ traceParent: this.traceParent, traceId: this.traceId } = childTraceParent(incoming));
     }
   }
 
-  static #start(info: InvocationSpanInfo, incoming: string | null | undefined): Span {
-    const caller = parseTraceParent(incoming);
+  static #start(info: InvocationSpanInfo, caller: SpanContext | undefined): Span {
     return trace.getTracer(HOST_SCOPE).startSpan(
       info.functionName,
       {
