@@ -13,9 +13,15 @@ let ready = false;
  */
 export function ensureAsyncContext(): void {
   if (ready) return;
-  const carries = context.with(context.active().setValue(PROBE, true), () =>
-    context.active().getValue(PROBE),
-  );
-  if (carries !== true) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  if (!carriesValues()) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  // A manager that carries nothing and cannot be replaced would switch the request budget off unseen.
+  if (!carriesValues())
+    throw new Error('The registered OpenTelemetry context manager does not carry context values.');
   ready = true;
+}
+
+function carriesValues(): boolean {
+  return (
+    context.with(context.active().setValue(PROBE, true), () => context.active().getValue(PROBE)) === true
+  );
 }

@@ -33,28 +33,48 @@ export async function withCacheOutcome<T>(outcome: UpstreamCacheOutcome, load: (
   return context.with(context.active().setValue(CACHE_OUTCOME, outcome), load);
 }
 
+/** One HTTP try of an upstream call: what `recordHttpTry` reported. */
+interface HttpTry {
+  readonly method: string;
+  readonly url: URL;
+  /** Undefined when no answer came (a timeout, a refused connection). */
+  readonly status: number | undefined;
+}
+
+/** A traced upstream call in progress, as its context carries it. */
+interface RunningCall {
+  readonly info: UpstreamCallInfo;
+  lastTry?: HttpTry;
+}
+
 /** The upstream call running in the current context, if any (read by the HTTP client hooks). */
 export function currentUpstreamCall(): UpstreamCallInfo | undefined {
-  return context.active().getValue(CALL) as UpstreamCallInfo | undefined;
+  return (context.active().getValue(CALL) as RunningCall | undefined)?.info;
 }
 
 /**
- * The HTTP facts of one try of the current upstream call, on the call's span (the last try's win):
- * method, URL without its query (place searches carry what a user typed there), server, and the
- * status code or, when no answer came, nothing. A no-op outside a traced call.
+ * Report one HTTP try of the current upstream call; the call's span gets the last try's facts when it
+ * ends. A no-op outside a recorded call.
  */
 export function recordHttpTry(method: string, url: URL, status: number | undefined): void {
   const active = context.active();
-  if (active.getValue(CALL) === undefined) return;
-  const span = trace.getSpan(active);
-  if (!span?.isRecording()) return;
-  span.setAttributes({
+  const running = active.getValue(CALL) as RunningCall | undefined;
+  if (running && trace.getSpan(active)?.isRecording()) running.lastTry = { method, url, status };
+}
+
+/**
+ * A try's span attributes: method, URL without its query (place searches carry what a user typed
+ * there), server, and the status code when an answer came.
+ */
+function httpTryAttributes({ method, url, status }: HttpTry): Attributes {
+  const attributes: Attributes = {
     'http.request.method': method,
     'url.full': url.origin + url.pathname,
     'server.address': url.hostname,
     'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-  });
-  if (status !== undefined) span.setAttribute('http.response.status_code', status);
+  };
+  if (status !== undefined) attributes['http.response.status_code'] = status;
+  return attributes;
 }
 
 /** Span and metric attributes of one upstream operation, built once per operation and reused. */
@@ -99,7 +119,9 @@ function errorCode(error: unknown): string {
  * One upstream operation as a CLIENT span plus its metrics: `external_api_latency` (provider,
  * endpoint), `upstream_calls` and `upstream_failures`. `run` receives `attempt`, to be called once per
  * try, so the span carries the retry count. The span holds names and codes only: never a key, a URL
- * query or a request body. HTTP spans of the individual tries (undici instrumentation) nest under it.
+ * query or a request body. The HTTP facts of the last try are on it when the tries report themselves
+ * (`recordsHttp`, `recordHttpTry`); otherwise each try is an HTTP span under it (undici
+ * instrumentation).
  */
 export async function traceUpstreamCall<T>(
   info: UpstreamCallInfo,
@@ -119,8 +141,9 @@ export async function traceUpstreamCall<T>(
   let attempts = 0;
   const started = performance.now();
   let outcome = 'ok';
+  const running: RunningCall = { info };
   try {
-    return await context.with(trace.setSpan(parent.setValue(CALL, info), span), () =>
+    return await context.with(trace.setSpan(parent.setValue(CALL, running), span), () =>
       run(() => void attempts++),
     );
   } catch (error) {
@@ -130,6 +153,7 @@ export async function traceUpstreamCall<T>(
     metrics.upstreamFailures.add(1, { ...call.dims, code: outcome });
     throw error;
   } finally {
+    if (running.lastTry) span.setAttributes(httpTryAttributes(running.lastTry));
     span.setAttribute(ATTR.retryCount, Math.max(0, attempts - 1));
     span.setAttribute(ATTR.outcome, outcome);
     span.end();

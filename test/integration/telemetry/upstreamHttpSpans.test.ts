@@ -67,6 +67,35 @@ describe('HTTP tries of upstream calls', () => {
     expect(JSON.stringify(spans[0]!.attributes)).not.toContain('my+home');
   });
 
+  it("the span keeps the last try's facts: no status when the last try got no answer", async () => {
+    telemetry.reset();
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedOrigin = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const send = (url: string) =>
+      sendUpstreamRequest(
+        { url: new URL(url), method: 'GET', headers: {} },
+        { dispatcher: getGlobalDispatcher(), timeoutMs: 2_000, provider: 'kakao' },
+      );
+    await inRequest(() =>
+      traceUpstreamCall({ provider: 'kakao', operation: 'kakao.geo', recordsHttp: true }, async (attempt) => {
+        attempt();
+        expect((await send(`${origin}/missing/first.json?x=1`)).status).toBe(404);
+        attempt();
+        await expect(send(`${closedOrigin}/second.json?x=2`)).rejects.toMatchObject({
+          code: 'upstream_unavailable',
+        });
+      }).catch(() => undefined),
+    );
+    const [call] = telemetry.spans();
+    expect(call!.attributes).toMatchObject({
+      'url.full': `${closedOrigin}/second.json`,
+      'tripgen.retry_count': 1,
+    });
+    expect(call!.attributes['http.response.status_code']).toBeUndefined();
+  });
+
   it("another client's HTTP (a vendor SDK) is an HTTP span under the call and carries the trace", async () => {
     telemetry.reset();
     received.length = 0;

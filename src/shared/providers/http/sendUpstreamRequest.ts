@@ -41,6 +41,7 @@ export async function sendUpstreamRequest(
   ctx.signal?.throwIfAborted();
   const timeout = AbortSignal.timeout(ctx.timeoutMs);
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+  let status: number | undefined;
   try {
     const response = await request(req.url, {
       method: req.method,
@@ -49,11 +50,13 @@ export async function sendUpstreamRequest(
       dispatcher: ctx.dispatcher,
       signal,
     });
+    status = response.statusCode;
     const text = await response.body.text();
-    recordHttpTry(req.method, req.url, response.statusCode);
-    return { status: response.statusCode, headers: response.headers, text };
+    recordHttpTry(req.method, req.url, status);
+    return { status, headers: response.headers, text };
   } catch (error) {
-    recordHttpTry(req.method, req.url, undefined);
+    // The status too when the answer began and its body failed.
+    recordHttpTry(req.method, req.url, status);
     if (ctx.signal?.aborted) throw ctx.signal.reason;
     throw networkErrorToAppError(error, {
       provider: ctx.provider,

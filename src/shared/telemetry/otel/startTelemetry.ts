@@ -32,9 +32,10 @@ type GlobalWithTelemetry = typeof globalThis & { [STARTED]?: TelemetryHandle };
  * Start OpenTelemetry once per process, before function files load: Azure Monitor (Application
  * Insights) when a connection string is set, else the console or OTLP when `TELEMETRY_EXPORTER` says
  * so, else nothing at all (the API stays a no-op). Later calls return the first handle.
- * Instruments outgoing HTTP (undici / fetch), the Azure SDKs and Functions invocations (trace
- * context from the host; invocation spans on the local host); Redis commands are traced by the
- * connection itself (`traceRedisCommands`).
+ * Instruments outgoing HTTP (undici / fetch), the Azure SDKs and Functions invocations (each handler
+ * runs in the trace context of the host's span for it, which the Functions host records in Azure and
+ * the local host under `npm start`); Redis commands are traced by the connection itself
+ * (`traceRedisCommands`).
  */
 export async function startTelemetry(options: Readonly<TelemetryOptions>): Promise<TelemetryHandle> {
   const global = globalThis as GlobalWithTelemetry;
