@@ -1,6 +1,7 @@
 import {
   type Attributes,
   isSpanContextValid,
+  ProxyTracerProvider,
   ROOT_CONTEXT,
   type Span,
   type SpanContext,
@@ -8,6 +9,7 @@ import {
   SpanStatusCode,
   trace,
   TraceFlags,
+  type Tracer,
 } from '@opentelemetry/api';
 
 import { childTraceParent, parseTraceParent } from './traceParent.js';
@@ -20,6 +22,17 @@ const KIND_BY_TRIGGER: Record<string, SpanKind> = {
   queueTrigger: SpanKind.CONSUMER,
   serviceBusTrigger: SpanKind.CONSUMER,
 };
+
+/**
+ * The SDK's tracer for the host's spans, or undefined when no SDK is registered: the API's no-op
+ * tracer would still cost a proxy and a span object on every invocation.
+ */
+function registeredTracer(): Tracer | undefined {
+  const provider = trace.getTracerProvider();
+  return provider instanceof ProxyTracerProvider
+    ? provider.getDelegateTracer(HOST_SCOPE)
+    : provider.getTracer(HOST_SCOPE);
+}
 
 /** Which invocation a span stands for: its function, trigger binding type and id. */
 export interface InvocationSpanInfo {
@@ -45,7 +58,8 @@ export class InvocationSpan {
 
   constructor(info: InvocationSpanInfo, incoming: string | null | undefined, record = true) {
     const caller = parseTraceParent(incoming);
-    const span = record ? InvocationSpan.#start(info, caller) : undefined;
+    const tracer = record ? registeredTracer() : undefined;
+    const span = tracer ? InvocationSpan.#start(tracer, info, caller) : undefined;
     const own = span?.spanContext();
     if (own && isSpanContextValid(own) && own.spanId !== caller?.spanId) {
       // The SDK made a span of its own: recorded, or sampled out (then it records nothing and the
@@ -54,13 +68,13 @@ export class InvocationSpan {
       this.traceId = own.traceId;
       this.traceParent = `00-${own.traceId}-${own.spanId}-${own.traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
     } else {
-      // No SDK: the API's tracer hands back the caller's context, or none.
+      // No SDK (or the host's spans are off).
       ({ traceParent: this.traceParent, traceId: this.traceId } = childTraceParent(incoming));
     }
   }
 
-  static #start(info: InvocationSpanInfo, caller: SpanContext | undefined): Span {
-    return trace.getTracer(HOST_SCOPE).startSpan(
+  static #start(tracer: Tracer, info: InvocationSpanInfo, caller: SpanContext | undefined): Span {
+    return tracer.startSpan(
       info.functionName,
       {
         kind: KIND_BY_TRIGGER[info.triggerType] ?? SpanKind.INTERNAL,
