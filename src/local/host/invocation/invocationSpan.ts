@@ -12,7 +12,8 @@ import {
   type Tracer,
 } from '@opentelemetry/api';
 
-import { childTraceParent, parseTraceParent } from './traceParent.js';
+import { parseTraceParent } from '../../../shared/telemetry/traceParent.js';
+import { childTraceParent } from './traceParent.js';
 
 /** The instrumentation scope of the host's own spans, as the Functions host names its spans' source. */
 const HOST_SCOPE = 'tripgen-local-host';
@@ -69,7 +70,7 @@ export class InvocationSpan {
       this.traceParent = `00-${own.traceId}-${own.spanId}-${own.traceFlags & TraceFlags.SAMPLED ? '01' : '00'}`;
     } else {
       // No SDK (or the host's spans are off).
-      ({ traceParent: this.traceParent, traceId: this.traceId } = childTraceParent(incoming));
+      ({ traceParent: this.traceParent, traceId: this.traceId } = childTraceParent(caller?.traceId));
     }
   }
 

@@ -1,22 +1,12 @@
 import { app, type PreInvocationContext } from '@azure/functions';
-import {
-  type Context,
-  context,
-  INVALID_SPANID,
-  INVALID_TRACEID,
-  propagation,
-  ROOT_CONTEXT,
-  trace,
-} from '@opentelemetry/api';
+import { type Context, context, propagation, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 
-/** A W3C `traceparent`: version, trace id, parent span id, flags. */
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-|$)/;
+import { parseTraceParent } from '../traceParent.js';
 
 /**
  * The trace context the host gave this invocation (`traceparent` of the request it is serving). The
- * host always sends a W3C `traceparent`, read here directly: it is on every invocation's path, and
- * the global propagator (trace context plus baggage, behind a composite) does several times the work.
- * A `tracestate` goes through that propagator, which knows how to parse it.
+ * host always sends a W3C `traceparent`, read directly (`parseTraceParent`); a `tracestate` goes
+ * through the global propagator, which knows how to parse it.
  */
 export function hostContext(invocation: PreInvocationContext['invocationContext']): Context {
   const traceContext = invocation.traceContext;
@@ -27,18 +17,8 @@ export function hostContext(invocation: PreInvocationContext['invocationContext'
       traceparent: traceParent,
       tracestate: traceContext.traceState,
     });
-  const match = TRACEPARENT.exec(traceParent);
-  if (!match || match[1] === 'ff') return context.active();
-  // The pattern checked the hex digits already; what `isSpanContextValid` adds is the all-zero ids.
-  const traceId = match[2]!;
-  const spanId = match[3]!;
-  if (traceId === INVALID_TRACEID || spanId === INVALID_SPANID) return context.active();
-  return trace.setSpanContext(ROOT_CONTEXT, {
-    traceId,
-    spanId,
-    traceFlags: parseInt(match[4]!, 16),
-    isRemote: true,
-  });
+  const parent = parseTraceParent(traceParent);
+  return parent ? trace.setSpanContext(ROOT_CONTEXT, parent) : context.active();
 }
 
 /**
