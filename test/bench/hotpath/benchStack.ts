@@ -17,15 +17,8 @@ import { localSettingsValues } from '../../../src/shared/config/settingsDocs.js'
 import { createLogger } from '../../../src/shared/telemetry/Logger.js';
 import { buildTestApp, type TestAppContext, type TestSeams } from '../../support/buildTestApp.js';
 import { sandboxEnv } from '../../support/sandboxEnv.js';
+import { APP_ROOT as ROOT, CODE_EXT, CODE_ROOT } from '../codeRoot.js';
 
-/**
- * Where this code runs from: the repository under tsx, or the tsc-compiled copy in `.bench-build/`
- * that `npm run bench:hotpath` runs (what the Functions host runs: tsc output, not tsx's transform).
- */
-const CODE_ROOT = path.resolve(import.meta.dirname, '../../..');
-const CODE_EXT = path.extname(import.meta.filename);
-/** The function app folder (host.json), which the compiled copy sits in. */
-const ROOT = path.basename(CODE_ROOT) === '.bench-build' ? path.dirname(CODE_ROOT) : CODE_ROOT;
 const SECRET = 'bench-secret-that-is-long-enough-0000000';
 
 /** The app as `npm start` runs it (local host, Azurite, redis-server when installed, sandbox upstream). */

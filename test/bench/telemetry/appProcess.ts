@@ -28,15 +28,7 @@ import { quietHostLogger } from '../../../src/local/host/HostLogger.js';
 import { setAppContext } from '../../../src/shared/app/appContextHolder.js';
 import { buildAppContext } from '../../../src/shared/app/buildAppContext.js';
 import { startTelemetry, type TelemetryHandle } from '../../../src/shared/telemetry/otel/startTelemetry.js';
-
-/**
- * Where this code runs from: the repository under tsx, or the tsc-compiled copy in `.bench-build/`
- * that `npm run bench:telemetry` runs (what the Functions host runs: tsc output, not tsx's transform).
- */
-const CODE_ROOT = path.resolve(import.meta.dirname, '../../..');
-const CODE_EXT = path.extname(import.meta.filename);
-/** The function app folder (host.json), which the compiled copy sits in. */
-const ROOT = path.basename(CODE_ROOT) === '.bench-build' ? path.dirname(CODE_ROOT) : CODE_ROOT;
+import { APP_ROOT as ROOT, CODE_EXT, CODE_ROOT } from '../codeRoot.js';
 
 /**
  * `off`: no SDK. `als`: no SDK, but a second AsyncLocalStorage in use (besides the context manager the
